@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ServiceManifest } from '@assay/platform/manifest';
+
+/** The monorepo root: functions bundle from here, with the workspace's one lock file. */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const lockFile = path.join(repoRoot, 'pnpm-lock.yaml');
+
+/** Entry of the relay's enrichment Lambda, shared by every outbox table of a stack. */
+export const outboxEnrichmentEntry = path.join(
+  repoRoot,
+  'packages/platform/src/handlers/outbox-enrichment.ts',
+);
+
+/**
+ * Absolute path of a service's handler entry (manifest paths are relative to `services/<name>`),
+ * or undefined when the manifest declares none. A declared but missing file fails the synth
+ * with the manifest field to fix, rather than NodejsFunction's bare "cannot find entry file".
+ */
+export function handlerEntry(
+  manifest: ServiceManifest,
+  kind: keyof ServiceManifest['handlers'],
+): string | undefined {
+  const relative = manifest.handlers[kind];
+  if (!relative) return undefined;
+  const entry = path.join(repoRoot, 'services', manifest.name, relative);
+  if (!existsSync(entry)) {
+    throw new Error(
+      `service "${manifest.name}" declares handlers.${kind} = "${relative}" but ${entry} does not exist`,
+    );
+  }
+  return entry;
+}

@@ -1,0 +1,120 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Construct } from 'constructs';
+import type { ServiceManifest } from '@assay/platform/manifest';
+import { DeadLetterQueue } from './dead-letter-queue';
+import { handlerEntry } from './handler-entries';
+import { HandlerFunction } from './handler-function';
+import { ManifestTable } from './manifest-table';
+import type { Stage } from './stage';
+
+export interface ServiceConstructProps {
+  manifest: ServiceManifest;
+  stage: Stage;
+  api: HttpApi;
+  bus: IEventBus;
+  /** The tenant registry, read by every HTTP handler to resolve API keys. */
+  tenants: ITable;
+}
+
+// EventBridge retries only failed deliveries (throttling, Lambda unavailable): enough to ride out
+// an outage of a few hours, bounded so a stuck event reaches the dead-letter queue the same day.
+const DELIVERY_MAX_AGE = Duration.hours(6);
+const DELIVERY_RETRIES = 60;
+
+/** One service from its manifest: its table, its HTTP routes and its event subscriptions. */
+export class ServiceConstruct extends Construct {
+  readonly table: Table;
+  readonly httpFunction?: NodejsFunction;
+  readonly eventsFunction?: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ServiceConstructProps) {
+    super(scope, id);
+    const { manifest } = props;
+    this.table = new ManifestTable(this, 'Table', {
+      definition: manifest.table,
+      stage: props.stage,
+    }).table;
+
+    const httpEntry = handlerEntry(manifest, 'http');
+    if (httpEntry) this.httpFunction = this.addHttpHandler(httpEntry, props);
+    else if (manifest.routes.length > 0) {
+      throw new Error(`service "${manifest.name}" declares routes but no handlers.http`);
+    }
+
+    const eventsEntry = handlerEntry(manifest, 'events');
+    if (eventsEntry) this.eventsFunction = this.addEventsHandler(eventsEntry, props);
+    else if (manifest.subscribes.length > 0) {
+      throw new Error(`service "${manifest.name}" subscribes to events but has no handlers.events`);
+    }
+  }
+
+  private addHttpHandler(entry: string, props: ServiceConstructProps): NodejsFunction {
+    const { manifest } = props;
+    const { fn } = new HandlerFunction(this, 'HttpHandler', {
+      entry,
+      description: `${manifest.name} HTTP routes`,
+      stage: props.stage,
+      environment: {
+        ASSAY_TABLE_NAME: this.table.tableName,
+        ASSAY_TENANTS_TABLE_NAME: props.tenants.tableName,
+      },
+    });
+    this.table.grantReadWriteData(fn);
+    props.tenants.grantReadData(fn);
+
+    const integration = new HttpLambdaIntegration(`${manifest.name}Integration`, fn);
+    for (const route of manifest.routes) {
+      const httpRoute = new HttpRoute(this, route.operationId, {
+        httpApi: props.api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration,
+      });
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-APIG4',
+        reason: `Auth "${route.auth.kind}" is declared in the manifest and enforced by the platform's handler middleware against the tenant registry.`,
+      });
+    }
+    return fn;
+  }
+
+  private addEventsHandler(entry: string, props: ServiceConstructProps): NodejsFunction {
+    const { manifest } = props;
+    // One queue for the service's subscriptions: deliveries EventBridge gave up on, and
+    // invocations the handler still failed after Lambda's asynchronous retries.
+    const deadLetters = new DeadLetterQueue(this, 'EventDeadLetters', props.stage);
+    const { fn } = new HandlerFunction(this, 'EventsHandler', {
+      entry,
+      description: `${manifest.name} event subscriptions`,
+      stage: props.stage,
+      environment: { ASSAY_TABLE_NAME: this.table.tableName },
+      onFailure: new SqsDestination(deadLetters.queue),
+    });
+    this.table.grantReadWriteData(fn);
+
+    for (const subscription of manifest.subscribes) {
+      const { event } = subscription;
+      new Rule(this, `On ${event.type}`, {
+        eventBus: props.bus,
+        description: `${event.type} v${event.version} to ${manifest.name}.${subscription.handler}`,
+        eventPattern: event.cdkPattern,
+        targets: [
+          new LambdaFunction(fn, {
+            deadLetterQueue: deadLetters.queue,
+            maxEventAge: DELIVERY_MAX_AGE,
+            retryAttempts: DELIVERY_RETRIES,
+          }),
+        ],
+      });
+    }
+    return fn;
+  }
+}

@@ -1,0 +1,152 @@
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import type { EventBridgeEvent as LambdaEventBridgeEvent } from 'aws-lambda';
+import { dynamoClient, resetDynamoClient, TenantRegistry, tableName } from '@assay/platform';
+import { allTables } from '@assay/manifests';
+import { LocalEventBus, createPutEventsHandler, type BusRule } from '../bus';
+import { LocalScheduler } from '../scheduler';
+import { createTables } from '../dynamodb/create-tables';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
+import { createHttpHost, listen } from '../http/http-host';
+import { OutboxRelay } from '../streams/outbox-relay';
+import { ensureDemoTenant } from './demo-tenant';
+import { loadServices, type LoadedService } from './load-services';
+
+export interface LocalStackOptions {
+  /** Persist everything under this folder (`.assay` by default in `assay start`); omit for in memory. */
+  dataDir?: string;
+  /** Use an already running DynamoDB Local instead of starting one (tests share one). */
+  dynamoEndpoint?: string;
+  /** HTTP port; 0 picks a free one. */
+  port?: number;
+  /** Table name stage; tests use a unique one per file to share a DynamoDB Local. */
+  stage?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  dynamoEndpoint: string;
+  demo: { tenantId: string; apiKey: string };
+  bus: LocalEventBus;
+  relay: OutboxRelay;
+  scheduler: LocalScheduler;
+  services: LoadedService[];
+  /** Waits until every outbox item written so far has been relayed and delivered. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform on one machine: DynamoDB Local, the tables every manifest declares, each
+ * service's handlers behind one HTTP server, the event bus with the manifests' rules, the
+ * outbox relay and the scheduler.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  process.env.ASSAY_STAGE = options.stage ?? process.env.ASSAY_STAGE ?? 'local';
+  process.env.AWS_REGION ??= 'us-east-1';
+  // The region API keys are minted for (`ak_local_…`); deployed stacks use their AWS region.
+  process.env.ASSAY_REGION ??= 'local';
+
+  let dynamo: DynamoDbLocal | undefined;
+  let endpoint = options.dynamoEndpoint;
+  if (!endpoint) {
+    dynamo = await startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined });
+    endpoint = dynamo.endpoint;
+    log(
+      `DynamoDB Local on ${endpoint} (${dataDir ? `data in ${join(dataDir, 'dynamodb')}` : 'in memory'})`,
+    );
+  }
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
+  resetDynamoClient();
+  const db = dynamoClient();
+  await createTables(db, allTables);
+
+  const loaded = await loadServices();
+  const bus = new LocalEventBus({
+    rules: busRules(loaded),
+    log: (e) => e.level !== 'debug' && log(`bus: ${e.message}`),
+  });
+  const scheduler = new LocalScheduler();
+  scheduler.start();
+  const putEvents = createPutEventsHandler(bus);
+  const server: Server = createHttpHost({
+    services: loaded.flatMap((s) => (s.http ? [{ manifest: s.manifest, http: s.http }] : [])),
+    // The AWS SDK's PutEvents posts to "/" with an X-Amz-Target header: the bus answers it.
+    intercept: (req, res) => {
+      if (req.method !== 'POST' || req.url !== '/' || !req.headers['x-amz-target']) return false;
+      putEvents(req, res);
+      return true;
+    },
+  });
+  const relay = new OutboxRelay(db, {
+    endpoint,
+    tables: allTables.filter((t) => t.outbox).map((t) => tableName(t)),
+    checkpointFile: dataDir ? join(dataDir, 'outbox-checkpoints.json') : undefined,
+    publish: async (entries) => {
+      // PutEvents takes at most 10 entries, in AWS and here.
+      for (let i = 0; i < entries.length; i += 10) {
+        const result = bus.putEvents(
+          entries
+            .slice(i, i + 10)
+            .map((e) => ({ Source: e.source, DetailType: e.detailType, Detail: JSON.stringify(e.detail) })),
+        );
+        if (result.FailedEntryCount > 0) {
+          throw new Error(`the bus refused outbox entries: ${JSON.stringify(result.Entries)}`);
+        }
+      }
+    },
+    onError: (err) => log(`outbox relay: ${err instanceof Error ? err.message : String(err)}`),
+  });
+  relay.start();
+
+  const demo = await ensureDemoTenant(new TenantRegistry(db), dataDir);
+  // Listen last: once /health answers, everything behind it is ready.
+  const url = await listen(server, options.port ?? 0);
+
+  return {
+    url,
+    dynamoEndpoint: endpoint,
+    demo,
+    bus,
+    relay,
+    scheduler,
+    services: loaded,
+    settle: async () => {
+      // Twice: a delivery can write new outbox items that need one more relay pass.
+      for (let i = 0; i < 2; i++) {
+        await relay.pollOnce();
+        await bus.idle();
+      }
+    },
+    stop: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await relay.stop();
+      await bus.idle();
+      await bus.close();
+      await scheduler.close();
+      resetDynamoClient();
+      await dynamo?.stop();
+    },
+  };
+}
+
+/** One bus rule per manifest subscription, targeting the subscribing service's event handler. */
+function busRules(loaded: LoadedService[]): BusRule[] {
+  return loaded.flatMap(({ manifest, events }) =>
+    manifest.subscribes.map((sub) => {
+      if (!events)
+        throw new Error(
+          `${manifest.name} subscribes to ${sub.event.type} but declares no events handler`,
+        );
+      return {
+        name: `${manifest.name}.${sub.handler}`,
+        pattern: sub.event.pattern,
+        target: (event) => events(event as unknown as LambdaEventBridgeEvent<string, unknown>),
+      } satisfies BusRule;
+    }),
+  );
+}

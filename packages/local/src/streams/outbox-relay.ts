@@ -1,0 +1,206 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  TrimmedDataAccessException,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { outboxEntryFromImage, type OutboxEntry } from '@assay/platform/outbox';
+
+/** Where the relay hands entries; the local bus's putEvents in the stack. */
+export type Publish = (entries: OutboxEntry[]) => Promise<void>;
+
+export interface OutboxRelayOptions {
+  endpoint: string;
+  tables: string[];
+  publish: Publish;
+  /** File that keeps the last relayed sequence number per shard across restarts. */
+  checkpointFile?: string;
+  pollIntervalMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+interface ShardCursor {
+  table: string;
+  streamArn: string;
+  shardId: string;
+  iterator?: string;
+  closed: boolean;
+}
+
+/**
+ * The local stand-in for EventBridge Pipes: reads each outbox table's DynamoDB stream and
+ * publishes every inserted outbox item to the bus. A record is checkpointed only after it was
+ * published, so a crash re-publishes rather than loses (consumers are idempotent).
+ */
+export class OutboxRelay {
+  private readonly streams: DynamoDBStreamsClient;
+  private readonly shards = new Map<string, ShardCursor>();
+  private checkpoints: Record<string, string> = {};
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+  private discoveredAt = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Entries published since start (for figures and tests). */
+  relayed = 0;
+
+  constructor(
+    private readonly db: DynamoDBClient,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.streams = new DynamoDBStreamsClient({
+      endpoint: options.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    if (options.checkpointFile) {
+      try {
+        this.checkpoints = JSON.parse(readFileSync(options.checkpointFile, 'utf8')) as Record<
+          string,
+          string
+        >;
+      } catch {
+        this.checkpoints = {};
+      }
+    }
+  }
+
+  start(): void {
+    const tick = async () => {
+      if (this.stopped) return;
+      this.running = this.pollOnce().then(
+        () => undefined,
+        (err: unknown) => this.options.onError?.(err),
+      );
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs ?? 25);
+    };
+    void tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    this.streams.destroy();
+  }
+
+  /**
+   * One pass over every shard of every table; returns how many entries it published. Passes
+   * are serialised so the timer and an explicit call never read the same shard at once.
+   */
+  pollOnce(): Promise<number> {
+    const pass = this.queue.then(() => this.pass());
+    this.queue = pass.then(
+      () => undefined,
+      () => undefined,
+    );
+    return pass;
+  }
+
+  private async pass(): Promise<number> {
+    // Shards change rarely (DynamoDB Local rolls them over); look again every second.
+    if (Date.now() - this.discoveredAt > 1000) {
+      await this.discoverShards();
+      this.discoveredAt = Date.now();
+    }
+    let published = 0;
+    for (const cursor of this.shards.values()) {
+      if (cursor.closed) continue;
+      published += await this.drainShard(cursor);
+    }
+    return published;
+  }
+
+  private async discoverShards(): Promise<void> {
+    for (const table of this.options.tables) {
+      const described = await this.db.send(new DescribeTableCommand({ TableName: table }));
+      const streamArn = described.Table?.LatestStreamArn;
+      if (!streamArn)
+        throw new Error(`table ${table} has no stream; is it declared as an outbox table?`);
+      const shards: Shard[] = [];
+      let start: string | undefined;
+      do {
+        const out = await this.streams.send(
+          new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }),
+        );
+        shards.push(...(out.StreamDescription?.Shards ?? []));
+        start = out.StreamDescription?.LastEvaluatedShardId;
+      } while (start);
+      for (const shard of shards) {
+        const key = `${streamArn}|${shard.ShardId}`;
+        if (!this.shards.has(key)) {
+          this.shards.set(key, { table, streamArn, shardId: shard.ShardId!, closed: false });
+        }
+      }
+    }
+  }
+
+  private async drainShard(cursor: ShardCursor): Promise<number> {
+    const key = `${cursor.streamArn}|${cursor.shardId}`;
+    cursor.iterator ??= await this.iteratorFor(cursor, this.checkpoints[key]);
+    let published = 0;
+    for (;;) {
+      let out;
+      try {
+        out = await this.streams.send(
+          new GetRecordsCommand({ ShardIterator: cursor.iterator, Limit: 1000 }),
+        );
+      } catch (err) {
+        if (err instanceof ExpiredIteratorException || err instanceof TrimmedDataAccessException) {
+          cursor.iterator = await this.iteratorFor(cursor, this.checkpoints[key]);
+          continue;
+        }
+        throw err;
+      }
+      const records = out.Records ?? [];
+      const entries = records
+        .filter((r) => r.eventName === 'INSERT')
+        .map((r) =>
+          outboxEntryFromImage(r.dynamodb?.NewImage as Record<string, AttributeValue> | undefined),
+        )
+        .filter((e): e is OutboxEntry => e !== null);
+      if (entries.length) {
+        await this.options.publish(entries);
+        published += entries.length;
+        this.relayed += entries.length;
+      }
+      const last = records.at(-1)?.dynamodb?.SequenceNumber;
+      if (last) this.saveCheckpoint(key, last);
+      if (!out.NextShardIterator) {
+        cursor.closed = true;
+        return published;
+      }
+      cursor.iterator = out.NextShardIterator;
+      if (records.length === 0) return published;
+    }
+  }
+
+  private async iteratorFor(cursor: ShardCursor, after?: string): Promise<string> {
+    const out = await this.streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: cursor.streamArn,
+        ShardId: cursor.shardId,
+        ...(after
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return out.ShardIterator!;
+  }
+
+  private saveCheckpoint(key: string, sequence: string): void {
+    this.checkpoints[key] = sequence;
+    const file = this.options.checkpointFile;
+    if (!file) return;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(this.checkpoints));
+  }
+}

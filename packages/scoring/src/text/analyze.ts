@@ -1,0 +1,207 @@
+// Turns an answer into tokens, sentences and clauses, once per answer. Every text feature and
+// matcher reads this structure, so the hot path scans each answer exactly once.
+import {
+  ABBREVIATIONS,
+  ACTION_VERBS,
+  CLAUSE_OPENERS,
+  FUNCTION_WORDS,
+  NEGATING_PAIRS,
+  NEGATION_CANCELLERS,
+  NEGATORS,
+  NEW_SUBJECTS,
+} from '../lexicons';
+import { foldCase, normalizeNumberWord, normalizeText } from './normalize';
+import { stem } from './stem';
+
+export interface Token {
+  /** Case-folded word; numbers normalised ("1,000.00" → "1000"). */
+  word: string;
+  stem: string;
+  /** Offsets into `Doc.text`. */
+  start: number;
+  end: number;
+  sentence: number;
+  clause: number;
+  /** An action verb (see ACTION_VERBS). */
+  verb: boolean;
+}
+
+export interface Sentence {
+  /** Token range [first, end). */
+  first: number;
+  end: number;
+  /** Ends with . ! or ? (rather than a line break or the end of the text). */
+  punctuated: boolean;
+  /** A long run of words with too few function words to be a sentence: keyword stuffing. */
+  keywordRun: boolean;
+}
+
+export interface Clause {
+  sentence: number;
+  /** Token range [first, end). */
+  first: number;
+  end: number;
+  /** Index of the token that opens a negation running to the clause end, or -1. */
+  negator: number;
+  /** Action-verb tokens in the clause. */
+  verbs: number;
+  functionWords: number;
+}
+
+export interface Doc {
+  /** The NFC-normalised answer; token offsets and evidence spans refer to it. */
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  clauses: Clause[];
+}
+
+// Words (numbers keep their separators), line breaks, sentence ends, clause marks.
+const SCAN =
+  /(\p{N}+(?:[.,]\p{N}+)*[\p{L}\p{N}]*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:'[\p{L}\p{M}]+)*)|(\n)|([.!?]+)|([;:])/gu;
+const LIST_MARKER = /^(?:\d{1,2}|[a-z])$/;
+
+const abbreviations = new Set(ABBREVIATIONS);
+const clauseOpeners = new Set(CLAUSE_OPENERS);
+const newSubjects = new Set(NEW_SUBJECTS);
+const functionWords = new Set(FUNCTION_WORDS);
+const negators = new Set(NEGATORS);
+const negatingPairs = new Map(NEGATING_PAIRS);
+const verbForms = new Set(ACTION_VERBS.flatMap(inflections));
+const cancellerStems = new Set(NEGATION_CANCELLERS.map(stem));
+
+/**
+ * Surface forms of a verb: "submit" → submits, submitted, submitting. Verbs are matched on these
+ * forms rather than on stems so that nouns sharing a stem ("documentation") do not count.
+ */
+function inflections(verb: string): string[] {
+  const forms = [verb, `${verb}s`, `${verb}es`, `${verb}ed`, `${verb}ing`];
+  if (verb.endsWith('e')) forms.push(`${verb}d`, `${verb.slice(0, -1)}ing`);
+  if (verb.endsWith('y')) forms.push(`${verb.slice(0, -1)}ies`, `${verb.slice(0, -1)}ied`);
+  if (/[^aeiou][aeiou][bdgklmnprt]$/.test(verb)) forms.push(`${verb}${verb.at(-1)}ed`, `${verb}${verb.at(-1)}ing`);
+  return forms;
+}
+
+function isSpaceOrEnd(text: string, i: number): boolean {
+  const c = text[i];
+  return c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '"' || c === ')' || c === "'";
+}
+
+/** Break an answer into tokens, sentences and clauses. */
+export function analyze(raw: string): Doc {
+  const text = normalizeText(raw);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  const clauses: Clause[] = [];
+  let sentenceFirst = 0;
+  let clauseFirst = 0;
+
+  const closeClause = (at: number) => {
+    if (at <= clauseFirst) return;
+    const index = clauses.length;
+    for (let i = clauseFirst; i < at; i++) tokens[i]!.clause = index;
+    clauses.push({ sentence: sentences.length, first: clauseFirst, end: at, negator: -1, verbs: 0, functionWords: 0 });
+    clauseFirst = at;
+  };
+  const closeSentence = (punctuated: boolean) => {
+    closeClause(tokens.length);
+    if (tokens.length === sentenceFirst) return;
+    const index = sentences.length;
+    for (let i = sentenceFirst; i < tokens.length; i++) tokens[i]!.sentence = index;
+    sentences.push({ first: sentenceFirst, end: tokens.length, punctuated, keywordRun: false });
+    sentenceFirst = tokens.length;
+  };
+
+  SCAN.lastIndex = 0;
+  for (let m = SCAN.exec(text); m !== null; m = SCAN.exec(text)) {
+    const [, word, newline, stop, mark] = m;
+    const end = m.index + m[0].length;
+    if (word !== undefined) {
+      const folded = foldCase(word);
+      // "1." or "b)" opening a line is a list marker, not a word or a sentence end.
+      if (tokens.length === sentenceFirst && LIST_MARKER.test(folded) && (text[end] === '.' || text[end] === ')')) {
+        if (isSpaceOrEnd(text, end + 1)) {
+          SCAN.lastIndex = end + 1;
+          continue;
+        }
+      }
+      const normalized = folded.charCodeAt(0) <= 57 ? normalizeNumberWord(folded) : folded;
+      if (clauseOpeners.has(normalized)) closeClause(tokens.length);
+      const previous = tokens[tokens.length - 1];
+      if (previous?.word === 'and' && newSubjects.has(normalized) && (followsComma(text, previous) || normalized === 'then')) {
+        closeClause(tokens.length - 1);
+      }
+      tokens.push({
+        word: normalized,
+        stem: stem(normalized),
+        start: m.index,
+        end,
+        sentence: 0,
+        clause: 0,
+        verb: verbForms.has(normalized),
+      });
+    } else if (newline !== undefined) {
+      closeSentence(false);
+    } else if (stop !== undefined) {
+      const last = tokens[tokens.length - 1];
+      const abbreviation = stop === '.' && last !== undefined && last.end === m.index && abbreviations.has(last.word);
+      if (isSpaceOrEnd(text, end) && !abbreviation) closeSentence(true);
+    } else if (mark !== undefined) {
+      closeClause(tokens.length);
+    }
+  }
+  closeSentence(false);
+  for (const clause of clauses) describeClause(clause, tokens, text);
+  for (const sentence of sentences) sentence.keywordRun = isKeywordRun(sentence, tokens);
+  return { text, tokens, sentences, clauses };
+}
+
+/** Prose is roughly 40% function words; a long "sentence" with under a quarter is a keyword list. */
+const KEYWORD_RUN_MIN_WORDS = 8;
+const KEYWORD_RUN_MAX_FUNCTION_SHARE = 0.25;
+
+function isKeywordRun(sentence: Sentence, tokens: Token[]): boolean {
+  const words = sentence.end - sentence.first;
+  if (words < KEYWORD_RUN_MIN_WORDS) return false;
+  let functional = 0;
+  for (let i = sentence.first; i < sentence.end; i++) if (functionWords.has(tokens[i]!.word)) functional++;
+  return functional / words < KEYWORD_RUN_MAX_FUNCTION_SHARE;
+}
+
+function followsComma(text: string, and: Token): boolean {
+  let i = and.start - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  return text[i] === ',';
+}
+
+function describeClause(clause: Clause, tokens: Token[], text: string): void {
+  let cancelledUntil = -1;
+  for (let i = clause.first; i < clause.end; i++) {
+    const token = tokens[i]!;
+    if (functionWords.has(token.word)) clause.functionWords++;
+    if (token.verb) clause.verbs++;
+    if (clause.negator !== -1 || i <= cancelledUntil || !isNegator(tokens, i, clause.end, text)) continue;
+    const canceller = findCanceller(tokens, i, clause.end);
+    if (canceller === -1) clause.negator = i;
+    else cancelledUntil = canceller;
+  }
+}
+
+function isNegator(tokens: Token[], i: number, end: number, text: string): boolean {
+  const token = tokens[i]!;
+  const word = token.word;
+  if (word.endsWith("n't")) return true;
+  // "no-auth appeal" names a thing; it does not negate it.
+  if (word === 'no') return text[token.end] !== '-';
+  if (negators.has(word)) return true;
+  const pair = negatingPairs.get(word);
+  return pair !== undefined && i + 1 < end && tokens[i + 1]!.word === pair;
+}
+
+/** "don't forget to…", "never skip…": a word right after the negator undoes it. Returns its index or -1. */
+function findCanceller(tokens: Token[], i: number, end: number): number {
+  for (let j = i + 1; j < Math.min(end, i + 3); j++) {
+    if (cancellerStems.has(tokens[j]!.stem)) return j;
+  }
+  return -1;
+}
