@@ -33,6 +33,14 @@ if (!javaMajor || javaMajor < 17) {
   );
 }
 
+// The browser tests drive Debian's Chromium (never a downloaded browser).
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (mode === 'test' && !ok(chromium, ['--version'])) {
+  fail(
+    `the browser tests need Chromium at ${chromium}: install it with \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH) and run this again`,
+  );
+}
+
 let pnpm = ['pnpm'];
 if (ok('pnpm', ['--version'])?.trim() !== pnpmVersion) {
   console.log(`Installing pnpm ${pnpmVersion}…`);

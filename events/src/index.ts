@@ -1,10 +1,18 @@
 import { playbookPublished } from './definitions/playbook-published';
+import { sessionDeadlineReached } from './definitions/session-deadline-reached';
+import { sessionStarted } from './definitions/session-started';
+import { sessionSubmitted } from './definitions/session-submitted';
 import type { EventDefinition } from './define-event';
 
 export * from './define-event';
 export * from './envelope';
-export { playbookPublished };
+export { playbookPublished, sessionStarted, sessionSubmitted, sessionDeadlineReached };
 
 /** Every event contract, in catalog order. */
-export const allEvents: readonly EventDefinition[] = [playbookPublished];
+export const allEvents: readonly EventDefinition[] = [
+  playbookPublished,
+  sessionStarted,
+  sessionSubmitted,
+  sessionDeadlineReached,
+];
 export * from './catalog';

@@ -5,7 +5,7 @@ import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import { platformTables, services } from '@assay/manifests';
 import type { TableDefinition } from '@assay/platform/manifest';
-import { tenantsTable } from '@assay/platform/tables';
+import { claimsTable, tenantsTable } from '@assay/platform/tables';
 import { AssayHttpApi } from './http-api';
 import { HandlerFunction } from './handler-function';
 import { outboxEnrichmentEntry } from './handler-entries';
@@ -32,10 +32,10 @@ export class AssayStack extends Stack {
     super(scope, id, props);
     const { stage } = props;
 
-    const bus = (this.bus = new EventBus(this, 'Bus', { eventBusName: `assay-${stage.name}` }));
+    this.bus = new EventBus(this, 'Bus', { eventBusName: `assay-${stage.name}` });
+    const { bus, tables } = this;
     const { api, stage: apiStage } = new AssayHttpApi(this, 'HttpApi', { stage });
 
-    const { tables } = this;
     for (const definition of platformTables) {
       const { table } = new ManifestTable(this, `Platform-${definition.name}`, {
         definition,
@@ -44,7 +44,9 @@ export class AssayStack extends Stack {
       tables.set(definition, table);
     }
     const tenants = tables.get(tenantsTable);
-    if (!tenants) throw new Error('platformTables must include the tenants table');
+    const claims = tables.get(claimsTable);
+    if (!tenants || !claims)
+      throw new Error('platformTables must include the tenants and claims tables');
 
     for (const manifest of services) {
       const service = new ServiceConstruct(this, `Service-${manifest.name}`, {
@@ -53,6 +55,7 @@ export class AssayStack extends Stack {
         api,
         bus,
         tenants,
+        claims,
       });
       this.services.set(manifest.name, service);
       tables.set(manifest.table, service.table);

@@ -12,6 +12,7 @@ export interface HandlerFunctionProps {
   entry: string;
   description: string;
   stage: Stage;
+  /** Resource names the code cannot derive from the stage (ARNs of generated resources). */
   environment?: Record<string, string>;
   /** Where asynchronous invocations go after Lambda's own retries (events handlers). */
   onFailure?: IDestination;
@@ -44,6 +45,7 @@ export class HandlerFunction extends Construct {
       memorySize: 512,
       timeout: Duration.seconds(10),
       logGroup,
+      // Table names derive from the stage (tableName() in the platform), as they do locally.
       environment: {
         ASSAY_STAGE: props.stage.name,
         NODE_OPTIONS: '--enable-source-maps',

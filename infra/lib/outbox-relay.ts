@@ -27,14 +27,12 @@ const entryPath = (field: keyof OutboxEntry) => `$.${field}`;
  * and the bus receives exactly what the service wrote in its transaction.
  */
 export class OutboxRelay extends Construct {
-  readonly deadLetters: DeadLetterQueue;
-
   constructor(scope: Construct, id: string, props: OutboxRelayProps) {
     super(scope, id);
     const { table, bus, enrichment } = props;
     if (!table.tableStreamArn) throw new Error(`${this.node.path}: table has no stream`);
 
-    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', props.stage);
+    const deadLetters = new DeadLetterQueue(this, 'DeadLetters', props.stage).queue;
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('pipes.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
@@ -49,7 +47,7 @@ export class OutboxRelay extends Construct {
       }),
     );
     bus.grantPutEventsTo(role);
-    this.deadLetters.queue.grantSendMessages(role);
+    deadLetters.grantSendMessages(role);
 
     const pipe = new CfnPipe(this, 'Pipe', {
       description: `Outbox of ${table.tableName} to ${bus.eventBusName}`,
@@ -76,7 +74,7 @@ export class OutboxRelay extends Construct {
           // Well inside the stream's 24 h retention, so a dead letter can still be replayed from it.
           maximumRecordAgeInSeconds: 6 * 3600,
           onPartialBatchItemFailure: 'AUTOMATIC_BISECT',
-          deadLetterConfig: { arn: this.deadLetters.queue.queueArn },
+          deadLetterConfig: { arn: deadLetters.queueArn },
         },
       },
       enrichment: enrichment.functionArn,

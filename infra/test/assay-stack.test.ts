@@ -7,7 +7,7 @@ import { allTables, services } from '@assay/manifests';
 import { OUTBOX_SK_PREFIX } from '@assay/platform/outbox';
 import { tableName } from '@assay/platform/manifest';
 import type { ServiceManifest } from '@assay/platform/manifest';
-import { tenantsTable } from '@assay/platform/tables';
+import { claimsTable, tenantsTable } from '@assay/platform/tables';
 import type { AssayStack } from '../lib/assay-stack';
 import { handlerEntry } from '../lib/handler-entries';
 import { REGIONS, synthStacks } from './synth';
@@ -157,10 +157,13 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
     const subscriptions = services.flatMap((s) => s.subscribes.map((sub) => ({ s, sub })));
     expect(rules).toHaveLength(subscriptions.length);
     for (const { s, sub } of subscriptions) {
+      // Several services may subscribe to one event: find this service's rule by its target.
+      const fnId = logicalId(stack.services.get(s.name)?.eventsFunction);
       const [, rule] =
         rules.find(
           ([, r]) =>
-            JSON.stringify(r.Properties.EventPattern) === JSON.stringify(sub.event.pattern),
+            JSON.stringify(r.Properties.EventPattern) === JSON.stringify(sub.event.pattern) &&
+            referencedIds((r.Properties.Targets as { Arn: unknown }[])[0]?.Arn).has(fnId ?? ''),
         ) ?? [];
       expect(rule, `rule for ${s.name} on ${sub.event.type}`).toBeDefined();
       expect(referencedIds(rule?.Properties.EventBusName)).toEqual(new Set([busId]));
@@ -207,10 +210,13 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
     }
   });
 
-  it('lets only the outbox relays put events on the bus', () => {
-    const pipeRoles = new Set(
-      resources('AWS::Pipes::Pipe').flatMap(([, p]) => [...referencedIds(p.Properties.RoleArn)]),
-    );
+  it('lets only the outbox relays and declared schedules put events on the bus', () => {
+    const pipeRoles = new Set([
+      ...resources('AWS::Pipes::Pipe').flatMap(([, p]) => [...referencedIds(p.Properties.RoleArn)]),
+      ...[...stack.services.values()].flatMap((s) =>
+        s.schedules ? [logicalId(s.schedules.role)] : [],
+      ),
+    ]);
     const putters = resources('AWS::IAM::Policy').filter(([, p]) =>
       JSON.stringify(p.Properties.PolicyDocument).includes('events:PutEvents'),
     );
@@ -220,9 +226,10 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
     }
   });
 
-  it("keeps each service's functions to its own table, plus reading the tenant registry", () => {
+  it("keeps each service's functions to its own table, plus the tenant registry and claim checks", () => {
     const allTableIds = new Set(tableIds.values());
     const tenantsId = tableIds.get(tenantsTable);
+    const claimsId = tableIds.get(claimsTable);
     const policyOf = (fn: IConstruct) => {
       const roleId = [
         ...referencedIds(template.toJSON().Resources[logicalId(fn) ?? ''].Properties.Role),
@@ -241,21 +248,46 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
       const own = tableIds.get(manifest.table);
       if (service?.httpFunction) {
         const [, policy] = policyOf(service.httpFunction) ?? [];
-        expect(tablesIn(policy)).toEqual([own, tenantsId].sort());
+        const claims = manifest.publishes.length > 0 ? [claimsId] : [];
+        expect(tablesIn(policy)).toEqual([own, tenantsId, ...claims].sort());
         const tenantStatements = (
           policy?.Properties.PolicyDocument as {
             Statement: { Action: string | string[]; Resource: unknown }[];
           }
         ).Statement.filter((st) => referencedIds(st.Resource).has(tenantsId ?? ''));
+        const allowed = manifest.uses?.candidateTokens
+          ? /^dynamodb:(BatchGet|Get|Query|Scan|Describe|ConditionCheck|PutItem$)/
+          : /^dynamodb:(BatchGet|Get|Query|Scan|Describe|ConditionCheck)/;
         for (const st of tenantStatements) {
-          for (const action of asArray(st.Action))
-            expect(action).toMatch(/^dynamodb:(BatchGet|Get|Query|Scan|Describe|ConditionCheck)/);
+          for (const action of asArray(st.Action)) expect(action).toMatch(allowed);
         }
       }
       if (service?.eventsFunction) {
         const [, policy] = policyOf(service.eventsFunction) ?? [];
-        expect(tablesIn(policy)).toEqual([own]);
+        expect(tablesIn(policy)).toEqual([own, claimsId].sort());
       }
+    }
+  });
+
+  it('gives services that declare schedules their own group and a role limited to this bus', () => {
+    const scheduling = services.filter((s) => s.uses?.schedules);
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', scheduling.length);
+    for (const manifest of scheduling) {
+      const service = stack.services.get(manifest.name);
+      const groupName = service?.schedules?.groupName;
+      template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: groupName });
+      const fn = template.toJSON().Resources[logicalId(service?.eventsFunction) ?? ''];
+      expect(fn.Properties.Environment.Variables.ASSAY_SCHEDULE_GROUP).toBe(groupName);
+      const roleId = logicalId(service?.schedules?.role);
+      const rolePolicies = resources('AWS::IAM::Policy').filter(([, p]) =>
+        referencedIds(p.Properties.Roles).has(roleId ?? ''),
+      );
+      const actions = rolePolicies.flatMap(([, p]) =>
+        (
+          p.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }
+        ).Statement.flatMap((st) => asArray(st.Action)),
+      );
+      expect(actions).toEqual(['events:PutEvents']);
     }
   });
 

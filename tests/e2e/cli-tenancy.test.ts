@@ -20,15 +20,19 @@ afterAll(async () => {
 async function assay(...args: string[]) {
   try {
     // The same entry point as `pnpm assay`, minus pnpm's own start-up time.
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', ...args], {
-      cwd: root,
-      env: {
-        ...process.env,
-        AWS_ENDPOINT_URL_DYNAMODB: stack.dynamoEndpoint,
-        ASSAY_STAGE: process.env.ASSAY_STAGE,
-        ASSAY_REGION: 'local',
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'packages/cli/src/main.ts', ...args],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          AWS_ENDPOINT_URL_DYNAMODB: stack.dynamoEndpoint,
+          ASSAY_STAGE: process.env.ASSAY_STAGE,
+          ASSAY_REGION: 'local',
+        },
       },
-    });
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -38,16 +42,28 @@ async function assay(...args: string[]) {
 
 describe('assay tenant / assay key', () => {
   it('creates a tenant whose key works, lists it, adds and revokes a key', async () => {
-    const created = await assay('tenant', 'create', '--name', 'Riverside Family Practice', '--id', 'riverside', '--json');
+    const created = await assay(
+      'tenant',
+      'create',
+      '--name',
+      'Riverside Family Practice',
+      '--id',
+      'riverside',
+      '--json',
+    );
     expect(created.code).toBe(0);
     const tenant = JSON.parse(created.stdout) as { tenantId: string; apiKey: string };
     expect(tenant.tenantId).toBe('riverside');
     expect((await apiClient(stack.url, tenant.apiKey).get('/v1/playbooks')).status).toBe(200);
 
     const listed = await assay('tenant', 'list', '--json');
-    expect((JSON.parse(listed.stdout) as { tenantId: string }[]).map((t) => t.tenantId)).toContain('riverside');
+    expect((JSON.parse(listed.stdout) as { tenantId: string }[]).map((t) => t.tenantId)).toContain(
+      'riverside',
+    );
 
-    const key = JSON.parse((await assay('key', 'create', '--tenant', 'riverside', '--scopes', 'read', '--json')).stdout) as {
+    const key = JSON.parse(
+      (await assay('key', 'create', '--tenant', 'riverside', '--scopes', 'read', '--json')).stdout,
+    ) as {
       keyId: string;
       apiKey: string;
     };

@@ -4,7 +4,7 @@ import { reportingService } from '@assay/service-reporting';
 import { scoringService } from '@assay/service-scoring';
 import { sessionService } from '@assay/service-session';
 import type { ServiceManifest, TableDefinition } from '@assay/platform/manifest';
-import { tenantsTable } from '@assay/platform/tables';
+import { claimsTable, tenantsTable } from '@assay/platform/tables';
 
 /** Every service of the platform; the one list CDK, the local runtime and OpenAPI read. */
 export const services: readonly ServiceManifest[] = [
@@ -15,7 +15,7 @@ export const services: readonly ServiceManifest[] = [
 ];
 
 /** Tables that belong to the platform rather than to one service. */
-export const platformTables: readonly TableDefinition[] = [tenantsTable];
+export const platformTables: readonly TableDefinition[] = [tenantsTable, claimsTable];
 
 export const allTables: readonly TableDefinition[] = [
   ...platformTables,

@@ -10,3 +10,4 @@ export * from './secrets';
 export * from './tables';
 export * from './tenant-registry';
 export * from './cursor';
+export * from './claim-check';

@@ -54,6 +54,13 @@ export interface ServiceManifest {
   subscribes: readonly Subscription[];
   /** Module paths (relative to the service root) of the Lambda entry points. */
   handlers: { http?: string; events?: string };
+  /** Platform capabilities beyond its own table; CDK grants exactly these. */
+  uses?: {
+    /** Its HTTP functions issue candidate tokens into the tenant registry. */
+    candidateTokens?: boolean;
+    /** Its event functions create one-time EventBridge Scheduler schedules that put events on the bus. */
+    schedules?: boolean;
+  };
 }
 
 export function defineService<const M extends ServiceManifest>(manifest: M): M {

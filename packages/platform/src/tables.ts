@@ -10,3 +10,14 @@ export const tenantsTable: TableDefinition = {
   ttlAttribute: 'ttl',
   outbox: false,
 };
+
+/**
+ * The claim-check store: event payloads too large for the bus (over 200 KB), written in the
+ * producer's transaction and referenced from the event; consumers read them with resolveClaim().
+ * No TTL: a replayed event must still resolve its claim.
+ */
+export const claimsTable: TableDefinition = {
+  name: 'claims',
+  indexes: [],
+  outbox: false,
+};

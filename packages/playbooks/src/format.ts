@@ -16,7 +16,9 @@ export const Id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
 /** An option id inside one item: `a`, `b`, … (kebab-case allowed). */
-export const OptionId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a short kebab-case id such as "a"');
+export const OptionId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a short kebab-case id such as "a"');
 /** `major.minor.patch`; a published version is immutable. */
 export const SemVer = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0');
 /** Human-readable text (markdown allowed where shown to people). */
@@ -196,7 +198,11 @@ export const WrittenFeature = z.discriminatedUnion('kind', [
     terms: z.array(Phrase).default([]),
     redFlag: Id.optional(),
   }),
-  z.object({ kind: z.literal('leading'), terms: z.array(Phrase).default([]), redFlag: Id.optional() }),
+  z.object({
+    kind: z.literal('leading'),
+    terms: z.array(Phrase).default([]),
+    redFlag: Id.optional(),
+  }),
   z.object({ kind: z.literal('mechanics') }),
 ]);
 

@@ -2,5 +2,6 @@
 export * from './format';
 export { validatePlaybook, pointer, type PlaybookError, type PlaybookValidation } from './validate';
 export { playbookHash } from './hash';
-export { playbookJsonSchema, renderPlaybookJsonSchema } from './json-schema';
+export { playbookJsonSchema } from './json-schema';
 export { builtinPlaybooks, findBuiltin } from './builtin';
+export * from './forms';

@@ -9,10 +9,15 @@ export interface PlaybookError {
   message: string;
 }
 
-export type PlaybookValidation = { ok: true; playbook: Playbook } | { ok: false; errors: PlaybookError[] };
+export type PlaybookValidation =
+  { ok: true; playbook: Playbook } | { ok: false; errors: PlaybookError[] };
 
 /** Recursively optional: the raw input may be missing anything. */
-type Loose<T> = T extends (infer U)[] ? Loose<U>[] : T extends object ? { [K in keyof T]?: Loose<T[K]> } : T;
+type Loose<T> = T extends (infer U)[]
+  ? Loose<U>[]
+  : T extends object
+    ? { [K in keyof T]?: Loose<T[K]> }
+    : T;
 type Input = Loose<PlaybookInput>;
 type ItemInput = Loose<PlaybookInput['items'][number]>;
 
@@ -31,7 +36,11 @@ class Problems {
     this.errors.push({ path: pointer(path), message });
   }
   /** Report every repeat of an id after its first occurrence. */
-  unique(entries: { id?: unknown }[], at: (index: number) => PropertyKey[], what: string): Set<unknown> {
+  unique(
+    entries: { id?: unknown }[],
+    at: (index: number) => PropertyKey[],
+    what: string,
+  ): Set<unknown> {
     const seen = new Set<unknown>();
     entries.forEach((entry, i) => {
       if (!isObject(entry) || typeof entry.id !== 'string') return;
@@ -63,7 +72,8 @@ function checkReferences(playbook: Input, problems: Problems): void {
   const weights = sections.map((s) => (isObject(s) ? s.weight : undefined));
   if (weights.length > 0 && weights.every((w) => typeof w === 'number')) {
     const sum = (weights as number[]).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - 100) > SUM_TOLERANCE) problems.add(['sections'], `section weights sum to ${sum}, not 100`);
+    if (Math.abs(sum - 100) > SUM_TOLERANCE)
+      problems.add(['sections'], `section weights sum to ${sum}, not 100`);
   }
   const used = new Set(items.map((item) => (isObject(item) ? item.section : undefined)));
   sections.forEach((section, i) => {
@@ -74,12 +84,21 @@ function checkReferences(playbook: Input, problems: Problems): void {
 
   checkBands(playbook, problems);
   const combined = playbook.combined;
-  if (isObject(combined) && typeof combined.assessment === 'number' && typeof combined.interview === 'number') {
+  if (
+    isObject(combined) &&
+    typeof combined.assessment === 'number' &&
+    typeof combined.interview === 'number'
+  ) {
     const sum = combined.assessment + combined.interview;
-    if (Math.abs(sum - 100) > SUM_TOLERANCE) problems.add(['combined'], `assessment and interview weights sum to ${sum}, not 100`);
+    if (Math.abs(sum - 100) > SUM_TOLERANCE)
+      problems.add(['combined'], `assessment and interview weights sum to ${sum}, not 100`);
   }
   if (isObject(playbook.interview)) {
-    problems.unique(list(playbook.interview.questions), (i) => ['interview', 'questions', i], 'interview question');
+    problems.unique(
+      list(playbook.interview.questions),
+      (i) => ['interview', 'questions', i],
+      'interview question',
+    );
   }
 
   items.forEach((item, i) => {
@@ -96,35 +115,66 @@ function checkBands(playbook: Input, problems: Problems): void {
   const bands = playbook.bands;
   if (!isObject(bands)) return;
   const { strong = 80, proceed = 65, borderline = 50 } = bands;
-  if (!(strong > proceed)) problems.add(['bands', 'strong'], `strong (${strong}) must be above proceed (${proceed})`);
-  if (!(proceed > borderline)) problems.add(['bands', 'proceed'], `proceed (${proceed}) must be above borderline (${borderline})`);
+  if (!(strong > proceed))
+    problems.add(['bands', 'strong'], `strong (${strong}) must be above proceed (${proceed})`);
+  if (!(proceed > borderline))
+    problems.add(
+      ['bands', 'proceed'],
+      `proceed (${proceed}) must be above borderline (${borderline})`,
+    );
 }
 
-function checkFlag(flag: unknown, path: PropertyKey[], flagIds: Set<unknown>, problems: Problems): void {
-  if (typeof flag === 'string' && !flagIds.has(flag)) problems.add(path, `unknown red flag "${flag}" (declare it in /redFlags)`);
+function checkFlag(
+  flag: unknown,
+  path: PropertyKey[],
+  flagIds: Set<unknown>,
+  problems: Problems,
+): void {
+  if (typeof flag === 'string' && !flagIds.has(flag))
+    problems.add(path, `unknown red flag "${flag}" (declare it in /redFlags)`);
 }
 
-function checkItem(item: ItemInput, at: PropertyKey[], flagIds: Set<unknown>, problems: Problems): void {
+function checkItem(
+  item: ItemInput,
+  at: PropertyKey[],
+  flagIds: Set<unknown>,
+  problems: Problems,
+): void {
   switch (item.type) {
     case 'sjt': {
       const options = list(item.options);
       const ids = problems.unique(options, (j) => [...at, 'options', j], 'option');
-      options.forEach((o, j) => isObject(o) && checkFlag(o.redFlagIfBest, [...at, 'options', j, 'redFlagIfBest'], flagIds, problems));
+      options.forEach(
+        (o, j) =>
+          isObject(o) &&
+          checkFlag(o.redFlagIfBest, [...at, 'options', j, 'redFlagIfBest'], flagIds, problems),
+      );
       const key = item.key;
       if (!isObject(key)) return;
       for (const pick of ['best', 'worst'] as const) {
-        if (typeof key[pick] === 'string' && !ids.has(key[pick])) problems.add([...at, 'key', pick], `key "${key[pick]}" is not among the options`);
+        if (typeof key[pick] === 'string' && !ids.has(key[pick]))
+          problems.add([...at, 'key', pick], `key "${key[pick]}" is not among the options`);
       }
-      if (key.best !== undefined && key.best === key.worst) problems.add([...at, 'key'], 'best and worst keys must differ');
-      const ratings = options.map((o) => (isObject(o) ? o.effectiveness : undefined)).filter((r) => typeof r === 'number');
-      const rating = (id: unknown) => options.find((o) => isObject(o) && o.id === id)?.effectiveness;
+      if (key.best !== undefined && key.best === key.worst)
+        problems.add([...at, 'key'], 'best and worst keys must differ');
+      const ratings = options
+        .map((o) => (isObject(o) ? o.effectiveness : undefined))
+        .filter((r) => typeof r === 'number');
+      const rating = (id: unknown) =>
+        options.find((o) => isObject(o) && o.id === id)?.effectiveness;
       const bestRating = rating(key.best);
       const worstRating = rating(key.worst);
       if (typeof bestRating === 'number' && bestRating < Math.max(...ratings)) {
-        problems.add([...at, 'key', 'best'], `keyed best has effectiveness ${bestRating}, below another option's ${Math.max(...ratings)}`);
+        problems.add(
+          [...at, 'key', 'best'],
+          `keyed best has effectiveness ${bestRating}, below another option's ${Math.max(...ratings)}`,
+        );
       }
       if (typeof worstRating === 'number' && worstRating > Math.min(...ratings)) {
-        problems.add([...at, 'key', 'worst'], `keyed worst has effectiveness ${worstRating}, above another option's ${Math.min(...ratings)}`);
+        problems.add(
+          [...at, 'key', 'worst'],
+          `keyed worst has effectiveness ${worstRating}, above another option's ${Math.min(...ratings)}`,
+        );
       }
       return;
     }
@@ -133,7 +183,11 @@ function checkItem(item: ItemInput, at: PropertyKey[], flagIds: Set<unknown>, pr
       if (!isObject(response) || response.kind !== 'choice') return;
       const options = list(response.options);
       const ids = problems.unique(options, (j) => [...at, 'response', 'options', j], 'option');
-      options.forEach((o, j) => isObject(o) && checkFlag(o.redFlag, [...at, 'response', 'options', j, 'redFlag'], flagIds, problems));
+      options.forEach(
+        (o, j) =>
+          isObject(o) &&
+          checkFlag(o.redFlag, [...at, 'response', 'options', j, 'redFlag'], flagIds, problems),
+      );
       if (typeof response.key === 'string' && !ids.has(response.key)) {
         problems.add([...at, 'response', 'key'], `key "${response.key}" is not among the options`);
       }
@@ -147,12 +201,23 @@ function checkItem(item: ItemInput, at: PropertyKey[], flagIds: Set<unknown>, pr
         const path = [...at, 'criteria', j];
         const feature = criterion.feature;
         if (isObject(feature)) {
-          if ('redFlag' in feature) checkFlag(feature.redFlag, [...path, 'feature', 'redFlag'], flagIds, problems);
-          if (feature.kind === 'concepts') problems.unique(list(feature.concepts), (k) => [...path, 'feature', 'concepts', k], 'concept');
+          if ('redFlag' in feature)
+            checkFlag(feature.redFlag, [...path, 'feature', 'redFlag'], flagIds, problems);
+          if (feature.kind === 'concepts')
+            problems.unique(
+              list(feature.concepts),
+              (k) => [...path, 'feature', 'concepts', k],
+              'concept',
+            );
         }
         const levels = list(criterion.levels);
         levels.forEach((level, k) => {
-          if (isObject(level) && typeof level.min === 'number' && typeof level.max === 'number' && level.min > level.max) {
+          if (
+            isObject(level) &&
+            typeof level.min === 'number' &&
+            typeof level.max === 'number' &&
+            level.min > level.max
+          ) {
             problems.add([...path, 'levels', k], `min ${level.min} is above max ${level.max}`);
           }
         });
@@ -176,7 +241,10 @@ function checkItem(item: ItemInput, at: PropertyKey[], flagIds: Set<unknown>, pr
         });
       });
       if (order.method === 'precedence' && pairs.length === 0) {
-        problems.add([...at, 'order', 'precedence'], 'order method "precedence" needs at least one [before, after] pair');
+        problems.add(
+          [...at, 'order', 'precedence'],
+          'order method "precedence" needs at least one [before, after] pair',
+        );
       }
       return;
     }

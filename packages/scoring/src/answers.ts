@@ -16,7 +16,8 @@ export interface AnswerProblem {
   message: string;
 }
 
-export type AnswersValidation = { ok: true; answers: Answers } | { ok: false; problems: AnswerProblem[] };
+export type AnswersValidation =
+  { ok: true; answers: Answers } | { ok: false; problems: AnswerProblem[] };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -34,8 +35,10 @@ function problemWith(item: ItemForm, answer: Record<string, unknown>): string | 
       const ids = item.options.map((o) => o.id);
       for (const field of ['best', 'worst'] as const) {
         const pick = answer[field];
-        if (typeof pick !== 'string') return `expected {"best": option, "worst": option}, "${field}" is ${quote(pick)}`;
-        if (!ids.includes(pick)) return `"${field}" ${quote(pick)} is not one of the options ${ids.join(', ')}`;
+        if (typeof pick !== 'string')
+          return `expected {"best": option, "worst": option}, "${field}" is ${quote(pick)}`;
+        if (!ids.includes(pick))
+          return `"${field}" ${quote(pick)} is not one of the options ${ids.join(', ')}`;
       }
       return answer.best === answer.worst ? 'best and worst must be different options' : undefined;
     }
@@ -51,11 +54,15 @@ function problemWith(item: ItemForm, answer: Record<string, unknown>): string | 
       const choice = answer.choice;
       if (typeof choice !== 'string') return `expected {"choice": option}, got ${quote(answer)}`;
       const ids = response.options.map((o) => o.id);
-      return ids.includes(choice) ? undefined : `"choice" ${quote(choice)} is not one of the options ${ids.join(', ')}`;
+      return ids.includes(choice)
+        ? undefined
+        : `"choice" ${quote(choice)} is not one of the options ${ids.join(', ')}`;
     }
     case 'written':
     case 'procedure':
-      return typeof answer.text === 'string' ? undefined : `expected {"text": string}, got ${quote(answer)}`;
+      return typeof answer.text === 'string'
+        ? undefined
+        : `expected {"text": string}, got ${quote(answer)}`;
   }
 }
 
@@ -64,13 +71,17 @@ function problemWith(item: ItemForm, answer: Record<string, unknown>): string | 
  * the item's shape. Reports all problems, each naming its item. Extra fields are ignored.
  */
 export function validateAnswers(form: Form, answers: unknown): AnswersValidation {
-  if (!isRecord(answers)) return { ok: false, problems: [{ message: '"answers" must be an object keyed by item id' }] };
+  if (!isRecord(answers))
+    return { ok: false, problems: [{ message: '"answers" must be an object keyed by item id' }] };
   const items = new Map(form.items.map((item) => [item.id, item]));
   const problems: AnswerProblem[] = [];
   for (const [id, answer] of Object.entries(answers)) {
     const item = items.get(id);
     if (item === undefined) {
-      problems.push({ item: id, message: `unknown item id for playbook ${form.id}@${form.version}` });
+      problems.push({
+        item: id,
+        message: `unknown item id for playbook ${form.id}@${form.version}`,
+      });
     } else if (!isRecord(answer)) {
       problems.push({ item: id, message: `answer must be an object, got ${quote(answer)}` });
     } else {
@@ -78,5 +89,7 @@ export function validateAnswers(form: Form, answers: unknown): AnswersValidation
       if (message !== undefined) problems.push({ item: id, message });
     }
   }
-  return problems.length === 0 ? { ok: true, answers: answers as Answers } : { ok: false, problems };
+  return problems.length === 0
+    ? { ok: true, answers: answers as Answers }
+    : { ok: false, problems };
 }

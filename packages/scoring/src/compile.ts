@@ -1,6 +1,7 @@
 // Forms compile once into item scorers (phrase indexes, regexes, level tables) so that scoring
 // a sheet does no compilation. Cached by object identity first, then by content hash so a
-// re-loaded copy of the same playbook version reuses the compiled form.
+// re-loaded copy of the same playbook version reuses the compiled form. Forms are immutable
+// once scored: mutate a copy, never a form that has been passed to `score`.
 import type { Form, ItemForm } from './form';
 import { contentHash } from './hash';
 import { compileDetail } from './items/detail';

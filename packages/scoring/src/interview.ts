@@ -21,12 +21,17 @@ export interface InterviewResult {
   questions: Record<string, { competency: string; rating: number; notes: string }>;
 }
 
-export type InterviewScoring = { ok: true; result: InterviewResult } | { ok: false; problems: { question?: string; message: string }[] };
+export type InterviewScoring =
+  | { ok: true; result: InterviewResult }
+  | { ok: false; problems: { question?: string; message: string }[] };
 
 const MIN_RATING = 1;
 const MAX_RATING = 5;
 
-export function scoreInterview(guide: InterviewGuideForm, ratings: Record<string, InterviewRating>): InterviewScoring {
+export function scoreInterview(
+  guide: InterviewGuideForm,
+  ratings: Record<string, InterviewRating>,
+): InterviewScoring {
   const known = new Set(guide.questions.map((q) => q.id));
   const problems: { question?: string; message: string }[] = [];
   for (const [id, entry] of Object.entries(ratings)) {
@@ -35,7 +40,10 @@ export function scoreInterview(guide: InterviewGuideForm, ratings: Record<string
       continue;
     }
     if (!Number.isInteger(entry.rating) || entry.rating < MIN_RATING || entry.rating > MAX_RATING) {
-      problems.push({ question: id, message: `rating must be an integer ${MIN_RATING}–${MAX_RATING}, got ${entry.rating}` });
+      problems.push({
+        question: id,
+        message: `rating must be an integer ${MIN_RATING}–${MAX_RATING}, got ${entry.rating}`,
+      });
     }
     if (typeof entry.notes !== 'string' || entry.notes.trim() === '') {
       problems.push({ question: id, message: 'evidence notes are required for every rating' });
@@ -52,14 +60,25 @@ export function scoreInterview(guide: InterviewGuideForm, ratings: Record<string
       unrated.push(question.id);
       continue;
     }
-    questions[question.id] = { competency: question.competency, rating: entry.rating, notes: entry.notes.trim() };
+    questions[question.id] = {
+      competency: question.competency,
+      rating: entry.rating,
+      notes: entry.notes.trim(),
+    };
     sum += (entry.rating - MIN_RATING) / (MAX_RATING - MIN_RATING);
   }
   const rated = guide.questions.length - unrated.length;
-  return { ok: true, result: { score: rated === 0 ? 0 : round((100 * sum) / rated, 1), rated, unrated, questions } };
+  return {
+    ok: true,
+    result: { score: rated === 0 ? 0 : round((100 * sum) / rated, 1), rated, unrated, questions },
+  };
 }
 
 /** Weighted hiring score from the assessment and interview scores (weights sum to 100). */
-export function combineScores(assessment: number, interview: number, weights: { assessment: number; interview: number }): number {
+export function combineScores(
+  assessment: number,
+  interview: number,
+  weights: { assessment: number; interview: number },
+): number {
   return round((assessment * weights.assessment + interview * weights.interview) / 100, 1);
 }

@@ -22,11 +22,14 @@ function lowerBand(a: BandName, b: BandName): BandName {
   return BAND_ORDER.indexOf(a) <= BAND_ORDER.indexOf(b) ? a : b;
 }
 
-const roundEvidence = (e: Evidence): Evidence => ({
-  ...e,
-  points: round(e.points, ITEM_DECIMALS),
-  ...(e.max !== undefined ? { max: round(e.max, ITEM_DECIMALS) } : {}),
-});
+/** Evidence objects are fresh per call, so rounding them in place is safe and allocation-free. */
+function roundEvidence(evidence: Evidence[]): Evidence[] {
+  for (const e of evidence) {
+    e.points = round(e.points, ITEM_DECIMALS);
+    if (e.max !== undefined) e.max = round(e.max, ITEM_DECIMALS);
+  }
+  return evidence;
+}
 
 /**
  * Score an answer sheet. `answers` must have passed `validateAnswers(form, …)`; items missing
@@ -49,7 +52,7 @@ export function score(form: Form, answers: Answers): Scorecard {
       score: round(itemScore, ITEM_DECIMALS),
       max: round(scorer.max, ITEM_DECIMALS),
       answered: outcome.answered,
-      evidence: outcome.evidence.map(roundEvidence),
+      evidence: roundEvidence(outcome.evidence),
     };
     const totals = sectionTotals.get(item.section);
     if (totals) {

@@ -13,8 +13,16 @@ export const fixtureForm: Form = {
     { id: 'procedure', weight: 30 },
   ],
   redFlags: [
-    { id: 'ethics-upcoding', severity: 'high', message: 'Chose to bill a code the documentation does not support.' },
-    { id: 'ethics-falsify', severity: 'high', message: 'Chose to change patient data to pass an edit.' },
+    {
+      id: 'ethics-upcoding',
+      severity: 'high',
+      message: 'Chose to bill a code the documentation does not support.',
+    },
+    {
+      id: 'ethics-falsify',
+      severity: 'high',
+      message: 'Chose to change patient data to pass an edit.',
+    },
     { id: 'privacy-chat', severity: 'high', message: 'Posted patient identifiers in a team chat.' },
   ],
   items: [
@@ -67,7 +75,11 @@ export const fixtureForm: Form = {
       section: 'written',
       type: 'written',
       criteria: [
-        { id: 'greeting', feature: { kind: 'greeting', names: ['Jane', 'Ms. Smith'] }, levels: [{ points: 1, min: 2 }] },
+        {
+          id: 'greeting',
+          feature: { kind: 'greeting', names: ['Jane', 'Ms. Smith'] },
+          levels: [{ points: 1, min: 2 }],
+        },
         {
           id: 'explains-deductible',
           feature: {
@@ -84,12 +96,23 @@ export const fixtureForm: Form = {
         },
         {
           id: 'options',
-          feature: { kind: 'concepts', concepts: [{ id: 'plan', terms: ['payment plan', 'pay online', 'call us'] }] },
+          feature: {
+            kind: 'concepts',
+            concepts: [{ id: 'plan', terms: ['payment plan', 'pay online', 'call us'] }],
+          },
           levels: [{ points: 2, min: 1 }],
         },
         { id: 'closing', feature: { kind: 'closing' }, levels: [{ points: 1, min: 1 }] },
-        { id: 'plain-language', feature: { kind: 'jargon', terms: [] }, levels: [{ points: 1, max: 0 }] },
-        { id: 'tone', feature: { kind: 'tone', politeness: [], blame: [] }, levels: [{ points: 1, min: 2 }] },
+        {
+          id: 'plain-language',
+          feature: { kind: 'jargon', terms: [] },
+          levels: [{ points: 1, max: 0 }],
+        },
+        {
+          id: 'tone',
+          feature: { kind: 'tone', politeness: [], blame: [] },
+          levels: [{ points: 1, min: 2 }],
+        },
         { id: 'readability', feature: { kind: 'readability' }, levels: [{ points: 1, max: 9 }] },
         { id: 'length', feature: { kind: 'length' }, levels: [{ points: 1, min: 30, max: 250 }] },
       ],
@@ -106,7 +129,12 @@ export const fixtureForm: Form = {
         },
         {
           id: 'no-identifiers',
-          feature: { kind: 'forbidden', detect: ['name-with-dob', 'dob', 'mrn', 'member-id', 'ssn'], terms: [], redFlag: 'privacy-chat' },
+          feature: {
+            kind: 'forbidden',
+            detect: ['name-with-dob', 'dob', 'mrn', 'member-id', 'ssn'],
+            terms: [],
+            redFlag: 'privacy-chat',
+          },
           levels: [{ points: 2, max: 0 }],
         },
         {
@@ -124,9 +152,24 @@ export const fixtureForm: Form = {
       criticalCap: 0.5,
       order: { method: 'lcs', share: 0.25, precedence: [] },
       steps: [
-        { id: 'review-denial', terms: ['review the denial', 'denial reason', 'remittance'], weight: 2, critical: false },
-        { id: 'check-documentation', terms: ['documentation', 'medical record'], weight: 2, critical: false },
-        { id: 'correct-claim', terms: ['add the modifier', 'correct the claim', 'corrected claim'], weight: 2, critical: false },
+        {
+          id: 'review-denial',
+          terms: ['review the denial', 'denial reason', 'remittance'],
+          weight: 2,
+          critical: false,
+        },
+        {
+          id: 'check-documentation',
+          terms: ['documentation', 'medical record'],
+          weight: 2,
+          critical: false,
+        },
+        {
+          id: 'correct-claim',
+          terms: ['add the modifier', 'correct the claim', 'corrected claim'],
+          weight: 2,
+          critical: false,
+        },
         { id: 'resubmit', terms: ['resubmit', 'send the claim again'], weight: 3, critical: true },
         { id: 'follow-up', terms: ['follow up', 'track the claim'], weight: 2, critical: false },
       ],

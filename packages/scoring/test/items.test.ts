@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { score, type Answers, type ItemResult } from '../src';
 import { fixtureForm, strongEmail, strongProcedure } from './fixture';
 
-const itemOf = (id: string, answer: Answers[string]): ItemResult => score(fixtureForm, { [id]: answer }).items[id]!;
+const itemOf = (id: string, answer: Answers[string]): ItemResult =>
+  score(fixtureForm, { [id]: answer }).items[id]!;
 const ruleOf = (item: ItemResult, rule: string) => item.evidence.find((e) => e.rule === rule)!;
 
 describe('sjt', () => {
@@ -46,9 +47,12 @@ describe('sjt', () => {
 });
 
 describe('detail', () => {
-  it.each([['$1,000.00'], ['1000'], [' 1,000 '], [1000], [1000.005], ['$999.99']])('accepts %j for 1000', (value) => {
-    expect(itemOf('detail-total', { value }).score).toBe(1);
-  });
+  it.each([['$1,000.00'], ['1000'], [' 1,000 '], [1000], [1000.005], ['$999.99']])(
+    'accepts %j for 1000',
+    (value) => {
+      expect(itemOf('detail-total', { value }).score).toBe(1);
+    },
+  );
 
   it.each([['$1,000.02'], ['100'], ['one thousand'], [''], ['1.000,00']])('rejects %j', (value) => {
     const item = itemOf('detail-total', { value });
@@ -77,7 +81,10 @@ describe('written', () => {
       text: 'Hi, you should have checked your EOB. The adjudication applied the charge to your deductible and you owe it now, nothing else to say about it.',
     });
     expect(ruleOf(item, 'greeting')).toMatchObject({ met: false, measure: 1 });
-    expect(ruleOf(item, 'explains-deductible')).toMatchObject({ points: 1, text: '"deductible"; missing: amount' });
+    expect(ruleOf(item, 'explains-deductible')).toMatchObject({
+      points: 1,
+      text: '"deductible"; missing: amount',
+    });
     expect(ruleOf(item, 'plain-language').text).toBe('unexplained: "EOB", "adjudication"');
     expect(ruleOf(item, 'tone')).toMatchObject({ points: 0, text: 'blame: "you should have"' });
     expect(ruleOf(item, 'closing').met).toBe(false);
@@ -85,7 +92,22 @@ describe('written', () => {
 
   it('counts jargon as explained when a plain gloss follows or precedes it', () => {
     const glossed = `Dear Jane, your EOB (explanation of benefits) shows the $250 went to your deductible. An explanation of benefits (EOB) is a statement from your plan. You can pay online or call us. Thank you.`;
-    expect(ruleOf(itemOf('written-email', { text: glossed }), 'plain-language')).toMatchObject({ met: true, measure: 0 });
+    expect(ruleOf(itemOf('written-email', { text: glossed }), 'plain-language')).toMatchObject({
+      met: true,
+      measure: 0,
+    });
+  });
+
+  it('counts a closing only where it opens one of the last sentences', () => {
+    const body =
+      'Dear Jane, the $250 went to your deductible and a payment plan is the best option';
+    expect(ruleOf(itemOf('written-email', { text: `${body}.` }), 'closing').met).toBe(false);
+    expect(
+      ruleOf(itemOf('written-email', { text: `${body}.\nBest,\nAnna` }), 'closing'),
+    ).toMatchObject({
+      met: true,
+      text: '"Best"',
+    });
   });
 
   it('gives no credit for absences to a very short answer', () => {
@@ -109,7 +131,10 @@ describe('written', () => {
     const item = itemOf('written-chat', {
       text: 'Dr. Brown, the visit on 9/10 for John looks like a level 4 to me, so we can bill it higher. Would you agree? The NPI is 1234567893.',
     });
-    expect(ruleOf(item, 'not-leading')).toMatchObject({ points: 0, text: 'leading: "looks like a level 4", "so we can bill", "Would you agree"' });
+    expect(ruleOf(item, 'not-leading')).toMatchObject({
+      points: 0,
+      text: 'leading: "looks like a level 4", "so we can bill", "Would you agree"',
+    });
   });
 });
 
@@ -121,10 +146,15 @@ describe('procedure', () => {
   });
 
   it('gives negated steps nothing and caps the item when the negated step is critical', () => {
-    const negated = strongProcedure.replace('I would resubmit the corrected claim', 'I would not resubmit the corrected claim');
+    const negated = strongProcedure.replace(
+      'I would resubmit the corrected claim',
+      'I would not resubmit the corrected claim',
+    );
     const item = itemOf('procedure-denial', { text: negated });
     expect(ruleOf(item, 'step:resubmit')).toMatchObject({ met: false, points: 0 });
-    expect(ruleOf(item, 'step:resubmit').text).toMatch(/^critical step missing \(negated: "not resubmit"\)/);
+    expect(ruleOf(item, 'step:resubmit').text).toMatch(
+      /^critical step missing \(negated: "not resubmit"\)/,
+    );
     expect(ruleOf(item, 'critical-cap').text).toMatch(/missing critical step\(s\) resubmit/);
     expect(item.score).toBe(5);
   });
@@ -135,11 +165,18 @@ describe('procedure', () => {
     ['I would appeal instead of resubmitting'],
     ['there is no point to resubmit'],
   ])('reads "%s" as negated', (sentence) => {
-    expect(ruleOf(itemOf('procedure-denial', { text: `I would review the denial reason. ${sentence}.` }), 'step:resubmit').met).toBe(false);
+    expect(
+      ruleOf(
+        itemOf('procedure-denial', { text: `I would review the denial reason. ${sentence}.` }),
+        'step:resubmit',
+      ).met,
+    ).toBe(false);
   });
 
   it('credits a step negated in another clause', () => {
-    const item = itemOf('procedure-denial', { text: 'I would not guess the modifier, but I would resubmit the claim once fixed.' });
+    const item = itemOf('procedure-denial', {
+      text: 'I would not guess the modifier, but I would resubmit the claim once fixed.',
+    });
     expect(ruleOf(item, 'step:resubmit').met).toBe(true);
   });
 
@@ -148,11 +185,15 @@ describe('procedure', () => {
     const keywords = itemOf('procedure-denial', {
       text: 'denial reason, remittance, documentation, medical record, corrected claim, resubmit, follow up',
     });
-    const lines = itemOf('procedure-denial', { text: 'Denial reason\nDocumentation\nCorrected claim\nResubmit\nFollow up' });
+    const lines = itemOf('procedure-denial', {
+      text: 'Denial reason\nDocumentation\nCorrected claim\nResubmit\nFollow up',
+    });
     expect(keywords.score).toBeLessThan(real / 2);
     expect(lines.score).toBeLessThan(real / 2);
     expect(ruleOf(keywords, 'step:resubmit').note).toMatch(/keyword list/);
-    expect(ruleOf(lines, 'step:check-documentation').text).toBe('named without an action: "Documentation"');
+    expect(ruleOf(lines, 'step:check-documentation').text).toBe(
+      'named without an action: "Documentation"',
+    );
   });
 
   it('rewards order: the same steps reversed lose the order points', () => {
@@ -167,8 +208,13 @@ describe('procedure', () => {
     const form = structuredClone(fixtureForm);
     const procedure = form.items.find((i) => i.id === 'procedure-denial')!;
     if (procedure.type !== 'procedure') throw new Error('fixture changed');
-    procedure.order = { method: 'precedence', share: 0.25, precedence: [['correct-claim', 'resubmit']] };
-    const text = 'I would follow up with the payer. I would correct the claim, and then I would resubmit it. I would review the denial.';
+    procedure.order = {
+      method: 'precedence',
+      share: 0.25,
+      precedence: [['correct-claim', 'resubmit']],
+    };
+    const text =
+      'I would follow up with the payer. I would correct the claim, and then I would resubmit it. I would review the denial.';
     const item = score(form, { 'procedure-denial': { text } }).items['procedure-denial']!;
     expect(ruleOf(item, 'order')).toMatchObject({ met: true });
   });

@@ -6,10 +6,11 @@ import {
   TransactionCanceledException,
   type AttributeValue,
   type DynamoDBClient,
+  type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { createEvent, playbookPublished, type EnvelopeContext } from '@assay/events';
-import { tableName, transactWithEvents } from '@assay/platform';
+import { claimWrites, needsClaimCheck, tableName, transactWithEvents } from '@assay/platform';
 import { contentService } from './service';
 import { versionSortKey } from './domain/versions';
 
@@ -25,12 +26,20 @@ export interface PlaybookDraft {
   content: Record<string, unknown>;
 }
 
+export interface ClonedFrom {
+  id: string;
+  /** null when cloned from another playbook's draft. */
+  version: string | null;
+}
+
 export interface PlaybookRecord {
   id: string;
   title: string;
   status: 'draft' | 'published';
   latestVersion: string | null;
+  /** Moves on with every draft write; the ETag of the draft. */
   revision: number;
+  clonedFrom: ClonedFrom | null;
   createdAt: string;
   updatedAt: string;
   draft: PlaybookDraft;
@@ -44,8 +53,12 @@ export interface PublishedVersion {
   document: string;
 }
 
+export type VersionSummary = Omit<PublishedVersion, 'document'>;
+
 export class PlaybookExistsError extends Error {}
 export class StaleWriteError extends Error {}
+
+type Key = Record<string, AttributeValue>;
 
 export class ContentStore {
   constructor(
@@ -57,6 +70,7 @@ export class ContentStore {
     tenantId: string,
     id: string,
     draft: PlaybookDraft,
+    clonedFrom: ClonedFrom | null,
     now: Date,
   ): Promise<PlaybookRecord> {
     const record: PlaybookRecord = {
@@ -65,6 +79,7 @@ export class ContentStore {
       status: 'draft',
       latestVersion: null,
       revision: 1,
+      clonedFrom,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
       draft,
@@ -88,7 +103,7 @@ export class ContentStore {
     const out = await this.db.send(
       new GetItemCommand({
         TableName: this.table,
-        Key: summaryKey(tenantId, id),
+        Key: marshall({ pk: `T#${tenantId}`, sk: `PB#${id}` }),
         ConsistentRead: true,
       }),
     );
@@ -98,8 +113,8 @@ export class ContentStore {
   async list(
     tenantId: string,
     limit: number,
-    cursor?: Record<string, AttributeValue>,
-  ): Promise<{ items: PlaybookRecord[]; next?: Record<string, AttributeValue> }> {
+    cursor?: Key,
+  ): Promise<{ items: PlaybookRecord[]; next?: Key }> {
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -112,9 +127,40 @@ export class ContentStore {
     return { items: (out.Items ?? []).map(fromSummaryItem), next: out.LastEvaluatedKey };
   }
 
+  /** Replaces the draft only if nobody wrote it since `record` was read. */
+  async replaceDraft(
+    tenantId: string,
+    record: PlaybookRecord,
+    draft: PlaybookDraft,
+    now: Date,
+  ): Promise<PlaybookRecord> {
+    const updated: PlaybookRecord = {
+      ...record,
+      title: draft.title,
+      draft,
+      revision: record.revision + 1,
+      updatedAt: now.toISOString(),
+    };
+    try {
+      await this.db.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: toSummaryItem(tenantId, updated),
+          ConditionExpression: 'revision = :expected',
+          ExpressionAttributeValues: marshall({ ':expected': record.revision }),
+        }),
+      );
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new StaleWriteError(record.id);
+      throw err;
+    }
+    return updated;
+  }
+
   /**
-   * Writes the new version, moves the summary on (only if nobody else changed it since it was
-   * read) and queues `playbook.published`, all in one transaction.
+   * Writes the new version, moves the summary on (only if the draft is still the one that was
+   * validated) and queues `playbook.published`, all in one transaction. A version too large
+   * for the bus travels as a claim check, written in the same transaction.
    */
   async publish(
     tenantId: string,
@@ -122,25 +168,32 @@ export class ContentStore {
     version: PublishedVersion,
     ctx: EnvelopeContext,
     now: Date,
-  ): Promise<void> {
-    const event = createEvent(
+  ): Promise<PlaybookRecord> {
+    const { document, ...meta } = version;
+    const base = {
+      playbookId: record.id,
+      version: meta.version,
+      hash: meta.hash,
+      title: record.draft.title,
+      publishedAt: meta.publishedAt,
+    };
+    const claims: TransactWriteItem[] = [];
+    let event = createEvent(
       playbookPublished,
       ctx,
-      {
-        playbookId: record.id,
-        version: version.version,
-        hash: version.hash,
-        title: record.draft.title,
-        publishedAt: version.publishedAt,
-        playbook: JSON.parse(version.document) as Record<string, unknown>,
-      },
+      { ...base, playbook: JSON.parse(document) as Record<string, unknown> },
       now,
     );
+    if (needsClaimCheck(event)) {
+      const claim = claimWrites(tenantId, document);
+      claims.push(...claim.writes);
+      event = createEvent(playbookPublished, ctx, { ...base, playbookRef: claim.ref }, now);
+    }
+    // Publishing does not touch the draft, so the revision (the draft's ETag) stays.
     const updated: PlaybookRecord = {
       ...record,
       status: 'published',
-      latestVersion: version.version,
-      revision: record.revision + 1,
+      latestVersion: meta.version,
       updatedAt: now.toISOString(),
     };
     try {
@@ -151,11 +204,7 @@ export class ContentStore {
           {
             Put: {
               TableName: this.table,
-              Item: marshall({
-                pk: `T#${tenantId}`,
-                sk: `PBV#${record.id}#${versionSortKey(version.version)}`,
-                ...version,
-              }),
+              Item: marshall({ ...versionKey(tenantId, record.id, meta.version), ...version }),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -167,6 +216,7 @@ export class ContentStore {
               ExpressionAttributeValues: marshall({ ':expected': record.revision }),
             },
           },
+          ...claims,
         ],
         [{ def: playbookPublished, detail: event }],
       );
@@ -174,14 +224,56 @@ export class ContentStore {
       if (err instanceof TransactionCanceledException) throw new StaleWriteError(record.id);
       throw err;
     }
+    return updated;
+  }
+
+  async getVersion(
+    tenantId: string,
+    id: string,
+    version: string,
+  ): Promise<PublishedVersion | undefined> {
+    const out = await this.db.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: marshall(versionKey(tenantId, id, version)),
+        ConsistentRead: true,
+      }),
+    );
+    if (!out.Item) return undefined;
+    const { pk: _pk, sk: _sk, ...stored } = unmarshall(out.Item);
+    return stored as PublishedVersion;
+  }
+
+  /** Versions oldest first, without their documents. */
+  async listVersions(
+    tenantId: string,
+    id: string,
+    limit: number,
+    cursor?: Key,
+  ): Promise<{ items: VersionSummary[]; next?: Key }> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: marshall({ ':pk': `T#${tenantId}`, ':prefix': `PBV#${id}#` }),
+        ProjectionExpression: 'id, version, #h, publishedAt',
+        ExpressionAttributeNames: { '#h': 'hash' },
+        Limit: limit,
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map((i) => unmarshall(i) as VersionSummary),
+      next: out.LastEvaluatedKey,
+    };
   }
 }
 
-function summaryKey(tenantId: string, id: string): Record<string, AttributeValue> {
-  return marshall({ pk: `T#${tenantId}`, sk: `PB#${id}` });
+function versionKey(tenantId: string, id: string, version: string) {
+  return { pk: `T#${tenantId}`, sk: `PBV#${id}#${versionSortKey(version)}` };
 }
 
-function toSummaryItem(tenantId: string, r: PlaybookRecord): Record<string, AttributeValue> {
+function toSummaryItem(tenantId: string, r: PlaybookRecord): Key {
   const { draft, ...rest } = r;
   return marshall(
     { pk: `T#${tenantId}`, sk: `PB#${r.id}`, ...rest, draft: JSON.stringify(draft) },
@@ -189,7 +281,7 @@ function toSummaryItem(tenantId: string, r: PlaybookRecord): Record<string, Attr
   );
 }
 
-function fromSummaryItem(item: Record<string, AttributeValue>): PlaybookRecord {
+function fromSummaryItem(item: Key): PlaybookRecord {
   const raw = unmarshall(item);
   return {
     id: raw.id,
@@ -197,6 +289,7 @@ function fromSummaryItem(item: Record<string, AttributeValue>): PlaybookRecord {
     status: raw.status,
     latestVersion: raw.latestVersion ?? null,
     revision: Number(raw.revision),
+    clonedFrom: raw.clonedFrom ?? null,
     createdAt: raw.createdAt,
     updatedAt: raw.updatedAt,
     draft: JSON.parse(raw.draft) as PlaybookDraft,

@@ -12,41 +12,55 @@ const USAGE = 'assay bench slice [--publishes 200]';
  * (the bus counts a delivery only after the handler returned).
  */
 export async function runSliceBench(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, { publishes: { type: 'string', default: '200' } }, USAGE);
+  const { values } = parseCommandArgs(
+    argv,
+    { publishes: { type: 'string', default: '200' } },
+    USAGE,
+  );
   const count = Number(values.publishes);
-  if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new CliError('--publishes must be 1–100000');
+  if (!Number.isInteger(count) || count < 1 || count > 100_000)
+    throw new CliError('--publishes must be 1–100000');
   const builtin = findBuiltin('medical-billing-specialist');
   if (!builtin) throw new CliError('the built-in playbook is missing', 1);
 
   console.log(`Starting an in-memory local stack…`);
   const stack = await startLocalStack({ port: 0 });
   try {
-    const headers = { authorization: `Bearer ${stack.demo.apiKey}`, 'content-type': 'application/json' };
+    const headers = {
+      authorization: `Bearer ${stack.demo.apiKey}`,
+      'content-type': 'application/json',
+    };
     const { id: _id, version: _v, ...content } = builtin;
     const created = await fetch(`${stack.url}/v1/playbooks`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ id: 'bench-slice', title: 'Bench', content }),
     });
-    if (created.status !== 201) throw new CliError(`creating the playbook answered ${created.status}`, 1);
+    if (created.status !== 201)
+      throw new CliError(`creating the playbook answered ${created.status}`, 1);
 
     const endToEnd: number[] = [];
     const request: number[] = [];
     for (let i = 0; i < count; i++) {
       const before = stack.bus.stats().delivered;
       const t0 = performance.now();
-      const res = await fetch(`${stack.url}/v1/playbooks/bench-slice/publish`, { method: 'POST', headers });
+      const res = await fetch(`${stack.url}/v1/playbooks/bench-slice/publish`, {
+        method: 'POST',
+        headers,
+      });
       request.push(performance.now() - t0);
       if (res.status !== 201) throw new CliError(`publish answered ${res.status}`, 1);
       await res.arrayBuffer();
       while (stack.bus.stats().delivered === before) await new Promise((r) => setImmediate(r));
       endToEnd.push(performance.now() - t0);
-      if ((i + 1) % 50 === 0 || i + 1 === count) process.stdout.write(`\r  ${i + 1}/${count} publishes`);
+      if ((i + 1) % 50 === 0 || i + 1 === count)
+        process.stdout.write(`\r  ${i + 1}/${count} publishes`);
     }
     process.stdout.write('\n');
     const rubrics = await fetch(`${stack.url}/v1/rubrics/bench-slice/versions`, { headers });
     const recorded = ((await rubrics.json()) as { items: unknown[] }).items.length;
-    if (recorded !== count) throw new CliError(`scoring recorded ${recorded} versions, expected ${count}`, 1);
+    if (recorded !== count)
+      throw new CliError(`scoring recorded ${recorded} versions, expected ${count}`, 1);
 
     const fmt = (xs: number[]) => {
       const s = [...xs].sort((a, b) => a - b);

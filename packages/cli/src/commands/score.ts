@@ -19,7 +19,9 @@ function parseSheet(text: string, file: string): { playbook: string; answers: un
   try {
     sheet = JSON.parse(text);
   } catch (err) {
-    throw new CliError(`${file === '-' ? 'stdin' : file} is not valid JSON: ${(err as Error).message}`);
+    throw new CliError(
+      `${file === '-' ? 'stdin' : file} is not valid JSON: ${(err as Error).message}`,
+    );
   }
   if (typeof sheet !== 'object' || sheet === null || Array.isArray(sheet)) {
     throw new CliError('answer sheet must be a JSON object with "playbook" and "answers"');
@@ -33,7 +35,8 @@ function parseSheet(text: string, file: string): { playbook: string; answers: un
 
 export async function run(argv: string[]): Promise<number> {
   const [file, ...rest] = argv;
-  if (file === undefined || rest.length > 0) throw new CliError('usage: assay score FILE (use - for stdin)');
+  if (file === undefined || rest.length > 0)
+    throw new CliError('usage: assay score FILE (use - for stdin)');
   const sheet = parseSheet(readSheet(file), file);
   const playbook = findBuiltin(sheet.playbook);
   if (playbook === undefined) {
@@ -44,7 +47,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!validation.ok) {
     const [first, ...more] = validation.problems;
     const where = first!.item === undefined ? '' : `item "${first!.item}": `;
-    const also = more.length > 0 ? ` (and ${more.length} more problem${more.length > 1 ? 's' : ''})` : '';
+    const also =
+      more.length > 0 ? ` (and ${more.length} more problem${more.length > 1 ? 's' : ''})` : '';
     throw new CliError(`${where}${first!.message}${also}`);
   }
   process.stdout.write(`${JSON.stringify(score(playbook, validation.answers), null, 2)}\n`);

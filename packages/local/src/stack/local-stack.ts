@@ -2,15 +2,17 @@ import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { EventBridgeEvent as LambdaEventBridgeEvent } from 'aws-lambda';
 import { dynamoClient, resetDynamoClient, TenantRegistry, tableName } from '@assay/platform';
-import { allTables } from '@assay/manifests';
+import { allTables, serviceDir } from '@assay/manifests';
 import { LocalEventBus, createPutEventsHandler, type BusRule } from '../bus';
 import { LocalScheduler } from '../scheduler';
 import { createTables } from '../dynamodb/create-tables';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { createHttpHost, listen } from '../http/http-host';
 import { OutboxRelay } from '../streams/outbox-relay';
+import { candidateApp } from './candidate-app';
 import { ensureDemoTenant } from './demo-tenant';
 import { loadServices, type LoadedService } from './load-services';
+import { schedulerApi } from './scheduler-api';
 
 export interface LocalStackOptions {
   /** Persist everything under this folder (`.assay` by default in `assay start`); omit for in memory. */
@@ -59,6 +61,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       `DynamoDB Local on ${endpoint} (${dataDir ? `data in ${join(dataDir, 'dynamodb')}` : 'in memory'})`,
     );
   }
+  try {
+    return await startServices(endpoint, dynamo, dataDir, options, log);
+  } catch (err) {
+    // A stack that failed half-way must not leave the emulator running behind it.
+    await dynamo?.stop();
+    throw err;
+  }
+}
+
+async function startServices(
+  endpoint: string,
+  dynamo: DynamoDbLocal | undefined,
+  dataDir: string | undefined,
+  options: LocalStackOptions,
+  log: (line: string) => void,
+): Promise<LocalStack> {
   process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
   resetDynamoClient();
   const db = dynamoClient();
@@ -72,10 +90,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const scheduler = new LocalScheduler();
   scheduler.start();
   const putEvents = createPutEventsHandler(bus);
+  // Session deadlines: the session service's SchedulerClient talks to this stack.
+  const schedules = schedulerApi(scheduler, bus);
+  const session = loaded.find((s) => s.manifest.name === 'session');
+  const candidatePages = session && candidateApp(join(serviceDir(session.manifest), 'web'));
   const server: Server = createHttpHost({
     services: loaded.flatMap((s) => (s.http ? [{ manifest: s.manifest, http: s.http }] : [])),
     // The AWS SDK's PutEvents posts to "/" with an X-Amz-Target header: the bus answers it.
     intercept: (req, res) => {
+      if (schedules(req, res) || candidatePages?.(req, res)) return true;
       if (req.method !== 'POST' || req.url !== '/' || !req.headers['x-amz-target']) return false;
       putEvents(req, res);
       return true;
@@ -89,9 +112,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // PutEvents takes at most 10 entries, in AWS and here.
       for (let i = 0; i < entries.length; i += 10) {
         const result = bus.putEvents(
-          entries
-            .slice(i, i + 10)
-            .map((e) => ({ Source: e.source, DetailType: e.detailType, Detail: JSON.stringify(e.detail) })),
+          entries.slice(i, i + 10).map((e) => ({
+            Source: e.source,
+            DetailType: e.detailType,
+            Detail: JSON.stringify(e.detail),
+          })),
         );
         if (result.FailedEntryCount > 0) {
           throw new Error(`the bus refused outbox entries: ${JSON.stringify(result.Entries)}`);
@@ -105,6 +130,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const demo = await ensureDemoTenant(new TenantRegistry(db), dataDir);
   // Listen last: once /health answers, everything behind it is ready.
   const url = await listen(server, options.port ?? 0);
+  // Handlers read these on first use: the scheduler client's endpoint and the links' base.
+  process.env.AWS_ENDPOINT_URL_SCHEDULER = url;
+  process.env.ASSAY_CANDIDATE_APP_URL = url;
 
   return {
     url,

@@ -2,9 +2,17 @@
 // malformed built-in fails fast rather than at scoring time.
 import { Playbook } from '../format';
 import type { PlaybookInput } from '../format';
+import { medicalBillingCollectionsSpecialist } from './medical-billing-collections-specialist';
 import { medicalBillingSpecialist } from './medical-billing-specialist';
+import { medicalBillingSpecialistJunior } from './medical-billing-specialist-junior';
+import { medicalBillingSpecialistSenior } from './medical-billing-specialist-senior';
 
-const sources: PlaybookInput[] = [medicalBillingSpecialist];
+const sources: PlaybookInput[] = [
+  medicalBillingSpecialist,
+  medicalBillingSpecialistJunior,
+  medicalBillingSpecialistSenior,
+  medicalBillingCollectionsSpecialist,
+];
 
 export const builtinPlaybooks: Playbook[] = sources.map((source) => Playbook.parse(source));
 

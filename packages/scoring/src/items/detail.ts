@@ -30,7 +30,9 @@ export function compileDetail(item: DetailForm): ItemScorer {
         return {
           score: correct ? points : 0,
           answered: true,
-          evidence: [{ rule: 'value', met: correct, points: correct ? points : 0, max: points, text }],
+          evidence: [
+            { rule: 'value', met: correct, points: correct ? points : 0, max: points, text },
+          ],
           redFlags: [],
         };
       }

@@ -25,8 +25,10 @@ export function unanswered(max: number): ItemOutcome {
   };
 }
 
-/** Cut long spans so evidence stays readable. */
+const UNTIDY_SPACE = /\s\s|[\t\n]|^\s|\s$/;
+
+/** Flatten whitespace and cut long spans so evidence stays readable on one line. */
 export function excerpt(text: string, limit = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   return flat.length <= limit ? flat : `${flat.slice(0, limit - 1)}…`;
 }

@@ -12,19 +12,56 @@ function plusMinus(item: SjtForm, answer: SjtAnswer): Evidence[] {
   const { best, worst } = item.key;
   const pickedBest: Evidence =
     answer.best === best
-      ? { rule: 'best', met: true, points: 1, max: 1, text: `picked ${answer.best} as best, the keyed best` }
+      ? {
+          rule: 'best',
+          met: true,
+          points: 1,
+          max: 1,
+          text: `picked ${answer.best} as best, the keyed best`,
+        }
       : answer.best === worst
-        ? { rule: 'best', met: false, points: -1, max: 1, text: `picked ${answer.best} as best, the keyed worst (keyed best: ${best})` }
-        : { rule: 'best', met: false, points: 0, max: 1, text: `picked ${answer.best} as best (keyed best: ${best})` };
+        ? {
+            rule: 'best',
+            met: false,
+            points: -1,
+            max: 1,
+            text: `picked ${answer.best} as best, the keyed worst (keyed best: ${best})`,
+          }
+        : {
+            rule: 'best',
+            met: false,
+            points: 0,
+            max: 1,
+            text: `picked ${answer.best} as best (keyed best: ${best})`,
+          };
   const pickedWorst: Evidence =
     answer.worst === worst
-      ? { rule: 'worst', met: true, points: 1, max: 1, text: `picked ${answer.worst} as worst, the keyed worst` }
+      ? {
+          rule: 'worst',
+          met: true,
+          points: 1,
+          max: 1,
+          text: `picked ${answer.worst} as worst, the keyed worst`,
+        }
       : answer.worst === best
-        ? { rule: 'worst', met: false, points: -1, max: 1, text: `picked ${answer.worst} as worst, the keyed best (keyed worst: ${worst})` }
-        : { rule: 'worst', met: false, points: 0, max: 1, text: `picked ${answer.worst} as worst (keyed worst: ${worst})` };
+        ? {
+            rule: 'worst',
+            met: false,
+            points: -1,
+            max: 1,
+            text: `picked ${answer.worst} as worst, the keyed best (keyed worst: ${worst})`,
+          }
+        : {
+            rule: 'worst',
+            met: false,
+            points: 0,
+            max: 1,
+            text: `picked ${answer.worst} as worst (keyed worst: ${worst})`,
+          };
   const evidence = [pickedBest, pickedWorst];
   const sum = pickedBest.points + pickedWorst.points;
-  if (sum < 0) evidence.push({ rule: 'floor', met: false, points: -sum, text: 'item floored at 0' });
+  if (sum < 0)
+    evidence.push({ rule: 'floor', met: false, points: -sum, text: 'item floored at 0' });
   return evidence;
 }
 
@@ -52,7 +89,9 @@ function distance(item: SjtForm, answer: SjtAnswer): Evidence[] {
 }
 
 export function compileSjt(item: SjtForm): ItemScorer {
-  const flagsIfBest = new Map(item.options.flatMap((o) => (o.redFlagIfBest ? [[o.id, o.redFlagIfBest] as const] : [])));
+  const flagsIfBest = new Map(
+    item.options.flatMap((o) => (o.redFlagIfBest ? [[o.id, o.redFlagIfBest] as const] : [])),
+  );
   return {
     max: MAX,
     score(answer): ItemOutcome {

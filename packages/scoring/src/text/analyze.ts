@@ -54,6 +54,8 @@ export interface Doc {
   tokens: Token[];
   sentences: Sentence[];
   clauses: Clause[];
+  /** Stem → indices of the tokens with that stem, ascending. */
+  positions: Map<string, number[]>;
 }
 
 // Words (numbers keep their separators), line breaks, sentence ends, clause marks.
@@ -78,13 +80,16 @@ function inflections(verb: string): string[] {
   const forms = [verb, `${verb}s`, `${verb}es`, `${verb}ed`, `${verb}ing`];
   if (verb.endsWith('e')) forms.push(`${verb}d`, `${verb.slice(0, -1)}ing`);
   if (verb.endsWith('y')) forms.push(`${verb.slice(0, -1)}ies`, `${verb.slice(0, -1)}ied`);
-  if (/[^aeiou][aeiou][bdgklmnprt]$/.test(verb)) forms.push(`${verb}${verb.at(-1)}ed`, `${verb}${verb.at(-1)}ing`);
+  if (/[^aeiou][aeiou][bdgklmnprt]$/.test(verb))
+    forms.push(`${verb}${verb.at(-1)}ed`, `${verb}${verb.at(-1)}ing`);
   return forms;
 }
 
 function isSpaceOrEnd(text: string, i: number): boolean {
   const c = text[i];
-  return c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '"' || c === ')' || c === "'";
+  return (
+    c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '"' || c === ')' || c === "'"
+  );
 }
 
 /** Break an answer into tokens, sentences and clauses. */
@@ -100,7 +105,14 @@ export function analyze(raw: string): Doc {
     if (at <= clauseFirst) return;
     const index = clauses.length;
     for (let i = clauseFirst; i < at; i++) tokens[i]!.clause = index;
-    clauses.push({ sentence: sentences.length, first: clauseFirst, end: at, negator: -1, verbs: 0, functionWords: 0 });
+    clauses.push({
+      sentence: sentences.length,
+      first: clauseFirst,
+      end: at,
+      negator: -1,
+      verbs: 0,
+      functionWords: 0,
+    });
     clauseFirst = at;
   };
   const closeSentence = (punctuated: boolean) => {
@@ -114,21 +126,33 @@ export function analyze(raw: string): Doc {
 
   SCAN.lastIndex = 0;
   for (let m = SCAN.exec(text); m !== null; m = SCAN.exec(text)) {
-    const [, word, newline, stop, mark] = m;
+    const word = m[1];
+    const newline = m[2];
+    const stop = m[3];
+    const mark = m[4];
     const end = m.index + m[0].length;
     if (word !== undefined) {
       const folded = foldCase(word);
       // "1." or "b)" opening a line is a list marker, not a word or a sentence end.
-      if (tokens.length === sentenceFirst && LIST_MARKER.test(folded) && (text[end] === '.' || text[end] === ')')) {
+      if (
+        tokens.length === sentenceFirst &&
+        LIST_MARKER.test(folded) &&
+        (text[end] === '.' || text[end] === ')')
+      ) {
         if (isSpaceOrEnd(text, end + 1)) {
           SCAN.lastIndex = end + 1;
           continue;
         }
       }
-      const normalized = folded.charCodeAt(0) <= 57 ? normalizeNumberWord(folded) : folded;
+      const startsWithDigit = folded.charCodeAt(0) <= 57; // words never start with punctuation
+      const normalized = startsWithDigit ? normalizeNumberWord(folded) : folded;
       if (clauseOpeners.has(normalized)) closeClause(tokens.length);
       const previous = tokens[tokens.length - 1];
-      if (previous?.word === 'and' && newSubjects.has(normalized) && (followsComma(text, previous) || normalized === 'then')) {
+      if (
+        previous?.word === 'and' &&
+        newSubjects.has(normalized) &&
+        (followsComma(text, previous) || normalized === 'then')
+      ) {
         closeClause(tokens.length - 1);
       }
       tokens.push({
@@ -144,7 +168,8 @@ export function analyze(raw: string): Doc {
       closeSentence(false);
     } else if (stop !== undefined) {
       const last = tokens[tokens.length - 1];
-      const abbreviation = stop === '.' && last !== undefined && last.end === m.index && abbreviations.has(last.word);
+      const abbreviation =
+        stop === '.' && last !== undefined && last.end === m.index && abbreviations.has(last.word);
       if (isSpaceOrEnd(text, end) && !abbreviation) closeSentence(true);
     } else if (mark !== undefined) {
       closeClause(tokens.length);
@@ -152,20 +177,39 @@ export function analyze(raw: string): Doc {
   }
   closeSentence(false);
   for (const clause of clauses) describeClause(clause, tokens, text);
-  for (const sentence of sentences) sentence.keywordRun = isKeywordRun(sentence, tokens);
-  return { text, tokens, sentences, clauses };
+  for (const sentence of sentences) sentence.keywordRun = isKeywordRun(sentence, tokens, text);
+  const positions = new Map<string, number[]>();
+  tokens.forEach((token, i) => {
+    const list = positions.get(token.stem);
+    if (list === undefined) positions.set(token.stem, [i]);
+    else list.push(i);
+  });
+  return { text, tokens, sentences, clauses, positions };
 }
 
-/** Prose is roughly 40% function words; a long "sentence" with under a quarter is a keyword list. */
+/**
+ * Prose is roughly 40% function words. A "sentence" of 8+ words with under a fifth of them is a
+ * keyword list; so is a run of 16+ words with under 30% of them and no comma or final stop.
+ */
 const KEYWORD_RUN_MIN_WORDS = 8;
-const KEYWORD_RUN_MAX_FUNCTION_SHARE = 0.25;
+const KEYWORD_RUN_MAX_FUNCTION_SHARE = 0.2;
+const UNPUNCTUATED_RUN_MIN_WORDS = 16;
+const UNPUNCTUATED_RUN_MAX_FUNCTION_SHARE = 0.3;
 
-function isKeywordRun(sentence: Sentence, tokens: Token[]): boolean {
+function isKeywordRun(sentence: Sentence, tokens: Token[], text: string): boolean {
   const words = sentence.end - sentence.first;
   if (words < KEYWORD_RUN_MIN_WORDS) return false;
   let functional = 0;
-  for (let i = sentence.first; i < sentence.end; i++) if (functionWords.has(tokens[i]!.word)) functional++;
-  return functional / words < KEYWORD_RUN_MAX_FUNCTION_SHARE;
+  for (let i = sentence.first; i < sentence.end; i++) {
+    if (functionWords.has(tokens[i]!.word)) functional++;
+  }
+  const share = functional / words;
+  if (share < KEYWORD_RUN_MAX_FUNCTION_SHARE) return true;
+  if (words < UNPUNCTUATED_RUN_MIN_WORDS || share >= UNPUNCTUATED_RUN_MAX_FUNCTION_SHARE)
+    return false;
+  const start = tokens[sentence.first]!.start;
+  const comma = text.indexOf(',', start);
+  return !sentence.punctuated && (comma === -1 || comma > tokens[sentence.end - 1]!.end);
 }
 
 function followsComma(text: string, and: Token): boolean {
@@ -180,7 +224,8 @@ function describeClause(clause: Clause, tokens: Token[], text: string): void {
     const token = tokens[i]!;
     if (functionWords.has(token.word)) clause.functionWords++;
     if (token.verb) clause.verbs++;
-    if (clause.negator !== -1 || i <= cancelledUntil || !isNegator(tokens, i, clause.end, text)) continue;
+    if (clause.negator !== -1 || i <= cancelledUntil || !isNegator(tokens, i, clause.end, text))
+      continue;
     const canceller = findCanceller(tokens, i, clause.end);
     if (canceller === -1) clause.negator = i;
     else cancelledUntil = canceller;

@@ -24,11 +24,16 @@ const TYPOGRAPHIC: Record<string, string> = {
   '\u202F': ' ',
   '\r': '',
 };
-const TYPOGRAPHIC_RE = /[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u2033\u2010-\u2015\u2212\u00A0\u2009\u202F\r]/g;
+const TYPOGRAPHIC_RE =
+  /[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u2033\u2010-\u2015\u2212\u00A0\u2009\u202F\r]/g;
 
 /** NFC plus plain ASCII quotes, dashes and spaces, so "don’t" and "don't" are the same text. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(TYPOGRAPHIC_RE, (ch) => TYPOGRAPHIC[ch] ?? ch);
+  const composed = text.normalize('NFC');
+  TYPOGRAPHIC_RE.lastIndex = 0;
+  return TYPOGRAPHIC_RE.test(composed)
+    ? composed.replace(TYPOGRAPHIC_RE, (ch) => TYPOGRAPHIC[ch] ?? ch)
+    : composed;
 }
 
 /** Locale-free case folding. */

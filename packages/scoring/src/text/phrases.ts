@@ -1,5 +1,6 @@
 // Phrase matching on analysed text. Phrases are compiled once per form into stem sequences and
-// indexed by their first stem, so matching an answer is one pass over its tokens.
+// indexed by their first stem; the answer is indexed by stem once (Doc.positions), so a phrase
+// set only visits the positions where one of its first stems occurs.
 import { FUNCTION_WORDS } from '../lexicons';
 import { analyze, type Doc } from './analyze';
 
@@ -23,6 +24,8 @@ export interface PhraseMatch {
 
 interface CompiledPhrase {
   owner: number;
+  /** Compile order: breaks ties between matches starting at the same token. */
+  order: number;
   stems: string[];
 }
 
@@ -32,8 +35,12 @@ export interface PhraseSet {
 }
 
 /** Compile phrases grouped by owner: `owners[i]` lists the synonyms of owner i. */
-export function compilePhrases(owners: readonly (readonly string[])[], mode: PhraseMode): PhraseSet {
+export function compilePhrases(
+  owners: readonly (readonly string[])[],
+  mode: PhraseMode,
+): PhraseSet {
   const byFirstStem = new Map<string, CompiledPhrase[]>();
+  let order = 0;
   owners.forEach((phrases, owner) => {
     for (const phrase of phrases) {
       const tokens = analyze(phrase).tokens;
@@ -42,7 +49,7 @@ export function compilePhrases(owners: readonly (readonly string[])[], mode: Phr
       const first = stems[0];
       if (first === undefined) continue;
       const list = byFirstStem.get(first) ?? [];
-      list.push({ owner, stems });
+      list.push({ owner, order: order++, stems });
       byFirstStem.set(first, list);
     }
   });
@@ -51,17 +58,23 @@ export function compilePhrases(owners: readonly (readonly string[])[], mode: Phr
 
 /** All matches in token order (ties in compile order). Overlapping matches are all reported. */
 export function findPhrases(set: PhraseSet, doc: Doc): PhraseMatch[] {
-  const matches: PhraseMatch[] = [];
-  const tokens = doc.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    const candidates = set.byFirstStem.get(tokens[i]!.stem);
-    if (candidates === undefined) continue;
-    for (const phrase of candidates) {
-      const last = set.mode === 'exact' ? matchExact(phrase.stems, doc, i) : matchLoose(phrase.stems, doc, i);
-      if (last !== -1) matches.push({ owner: phrase.owner, first: i, last });
+  const found: { match: PhraseMatch; order: number }[] = [];
+  for (const [firstStem, phrases] of set.byFirstStem) {
+    const positions = doc.positions.get(firstStem);
+    if (positions === undefined) continue;
+    for (const at of positions) {
+      for (const phrase of phrases) {
+        const last =
+          set.mode === 'exact'
+            ? matchExact(phrase.stems, doc, at)
+            : matchLoose(phrase.stems, doc, at);
+        if (last !== -1)
+          found.push({ match: { owner: phrase.owner, first: at, last }, order: phrase.order });
+      }
     }
   }
-  return matches;
+  if (found.length > 1) found.sort((a, b) => a.match.first - b.match.first || a.order - b.order);
+  return found.map((f) => f.match);
 }
 
 /** Whether any phrase of the set matches starting exactly at token `at`. */
@@ -69,7 +82,10 @@ export function phraseStartsAt(set: PhraseSet, doc: Doc, at: number): boolean {
   const token = doc.tokens[at];
   const candidates = token && set.byFirstStem.get(token.stem);
   if (!candidates) return false;
-  return candidates.some((p) => (set.mode === 'exact' ? matchExact(p.stems, doc, at) : matchLoose(p.stems, doc, at)) !== -1);
+  return candidates.some(
+    (p) =>
+      (set.mode === 'exact' ? matchExact(p.stems, doc, at) : matchLoose(p.stems, doc, at)) !== -1,
+  );
 }
 
 function matchExact(stems: string[], doc: Doc, first: number): number {

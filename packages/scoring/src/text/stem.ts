@@ -37,11 +37,21 @@ function endsCvc(w: string, end: number): boolean {
   if (end < 3) return false;
   const c = w[end - 1];
   return (
-    isConsonant(w, end - 3) && !isConsonant(w, end - 2) && isConsonant(w, end - 1) && c !== 'w' && c !== 'x' && c !== 'y'
+    isConsonant(w, end - 3) &&
+    !isConsonant(w, end - 2) &&
+    isConsonant(w, end - 1) &&
+    c !== 'w' &&
+    c !== 'x' &&
+    c !== 'y'
   );
 }
 
-function replaceIf(w: string, suffix: string, replacement: string, minMeasure: number): string | undefined {
+function replaceIf(
+  w: string,
+  suffix: string,
+  replacement: string,
+  minMeasure: number,
+): string | undefined {
   if (!w.endsWith(suffix)) return undefined;
   const stemEnd = w.length - suffix.length;
   return measure(w, stemEnd) > minMeasure ? w.slice(0, stemEnd) + replacement : w;
@@ -80,7 +90,25 @@ const STEP3: [string, string][] = [
   ['ness', ''],
 ];
 const STEP4 = [
-  'al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
+  'al',
+  'ance',
+  'ence',
+  'er',
+  'ic',
+  'able',
+  'ible',
+  'ant',
+  'ement',
+  'ment',
+  'ent',
+  'ion',
+  'ou',
+  'ism',
+  'ate',
+  'iti',
+  'ous',
+  'ive',
+  'ize',
 ];
 
 function step1ab(w: string): string {

@@ -1,4 +1,5 @@
 import type { EventDetail, playbookPublished } from '@assay/events';
+import { resolveClaim } from '@assay/platform';
 import type { ScoringStore } from '../store';
 
 /**
@@ -16,6 +17,9 @@ export async function recordPublishedPlaybook(
     hash: event.data.hash,
     recordedAt: now.toISOString(),
     sourceEventId: event.eventId,
-    playbook: event.data.playbook,
+    playbook:
+      'playbook' in event.data
+        ? event.data.playbook
+        : await resolveClaim(event.tenantId, event.data.playbookRef),
   });
 }

@@ -10,9 +10,9 @@ import { excerpt, unanswered, type ItemScorer } from '../item-scorer';
 import { lcsWithDeclaredOrder, precedenceSatisfied } from './order';
 
 /** Credit for a step named in a short phrase without sentence structure ("Resubmit claim"). */
-export const TERSE_CREDIT = 0.5;
+const TERSE_CREDIT = 0.5;
 /** Credit for a step named in a run of keywords (4+ words without a function word, or a keyword-run sentence). */
-export const KEYWORD_RUN_CREDIT = 0.25;
+const KEYWORD_RUN_CREDIT = 0.25;
 /** A sentence has at least this many words and at least one function word. */
 const SENTENCE_MIN_WORDS = 3;
 const KEYWORD_RUN_MIN_WORDS = 4;
@@ -28,7 +28,10 @@ interface Credit {
 function assess(doc: Doc, clause: Clause, match: PhraseMatch): { credit: number; reason: string } {
   const span = excerpt(matchText(doc, match), 80);
   if (clause.negator !== -1 && clause.negator < match.first) {
-    const negated = excerpt(doc.text.slice(doc.tokens[clause.negator]!.start, doc.tokens[match.last]!.end), 80);
+    const negated = excerpt(
+      doc.text.slice(doc.tokens[clause.negator]!.start, doc.tokens[match.last]!.end),
+      80,
+    );
     return { credit: 0, reason: `negated: "${negated}"` };
   }
   if (clause.verbs === 0) return { credit: 0, reason: `named without an action: "${span}"` };
@@ -61,7 +64,11 @@ function creditSteps(doc: Doc, matches: PhraseMatch[], stepCount: number) {
       credit,
       position: match.first,
       text: excerpt(matchText(doc, match), 120),
-      ...(credit < 1 ? { note: `${credit === TERSE_CREDIT ? 'terse phrase' : 'keyword list'}, not a sentence: partial credit` } : {}),
+      ...(credit < 1
+        ? {
+            note: `${credit === TERSE_CREDIT ? 'terse phrase' : 'keyword list'}, not a sentence: partial credit`,
+          }
+        : {}),
     };
   };
   for (const { match, credit } of candidates) {
@@ -74,7 +81,9 @@ function creditSteps(doc: Doc, matches: PhraseMatch[], stepCount: number) {
     const clause = doc.clauses[doc.tokens[match.first]!.clause]!;
     const verb = nearestFreeVerb(doc, claimed, clause, match.first);
     if (verb !== -1) award(match, credit, verb);
-    else refusals[match.owner] ??= `its clause has no action verb left: "${excerpt(matchText(doc, match), 80)}"`;
+    else
+      refusals[match.owner] ??=
+        `its clause has no action verb left: "${excerpt(matchText(doc, match), 80)}"`;
   }
   return { credits, refusals };
 }
@@ -87,7 +96,12 @@ function freeVerb(doc: Doc, claimed: Set<number>, from: number, to: number): num
 function nearestFreeVerb(doc: Doc, claimed: Set<number>, clause: Clause, at: number): number {
   let best = -1;
   for (let i = clause.first; i < clause.end; i++) {
-    if (doc.tokens[i]!.verb && !claimed.has(i) && (best === -1 || Math.abs(i - at) < Math.abs(best - at))) best = i;
+    if (
+      doc.tokens[i]!.verb &&
+      !claimed.has(i) &&
+      (best === -1 || Math.abs(i - at) < Math.abs(best - at))
+    )
+      best = i;
   }
   return best;
 }
@@ -155,7 +169,12 @@ export function compileProcedure(item: ProcedureForm): ItemScorer {
           text: `missing critical step(s) ${missingCritical.join(', ')}: item capped at ${Math.round(item.criticalCap * 100)}%`,
         });
       }
-      return { score: Math.min(raw, missingCritical.length > 0 ? cap : raw), answered: true, evidence, redFlags: [] };
+      return {
+        score: Math.min(raw, missingCritical.length > 0 ? cap : raw),
+        answered: true,
+        evidence,
+        redFlags: [],
+      };
     },
   };
 }

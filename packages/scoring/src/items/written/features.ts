@@ -1,9 +1,23 @@
 // Measurable features of a written answer. Each compiles once per form into a meter that reads an
 // analysed answer and returns a number (the criterion's levels turn it into points) plus evidence.
 import type { WrittenFeatureForm } from '../../form';
-import { BLAME, CLOSINGS, GLOSS_MARKERS, GREETINGS, JARGON, LEADING, POLITENESS } from '../../lexicons';
+import {
+  BLAME,
+  CLOSINGS,
+  GLOSS_MARKERS,
+  GREETINGS,
+  JARGON,
+  LEADING,
+  POLITENESS,
+} from '../../lexicons';
 import type { Doc } from '../../text/analyze';
-import { compilePhrases, findPhrases, matchText, phraseStartsAt, type PhraseMatch } from '../../text/phrases';
+import {
+  compilePhrases,
+  findPhrases,
+  matchText,
+  phraseStartsAt,
+  type PhraseMatch,
+} from '../../text/phrases';
 import { fleschKincaidGrade } from '../../text/readability';
 import { round } from '../../round';
 import { excerpt } from '../item-scorer';
@@ -37,7 +51,8 @@ const greetings = compilePhrases([GREETINGS], 'exact');
 const closings = compilePhrases([CLOSINGS], 'exact');
 const glossMarkers = compilePhrases([GLOSS_MARKERS], 'exact');
 
-const spans = (doc: Doc, matches: PhraseMatch[]) => matches.map((m) => `"${excerpt(matchText(doc, m), 80)}"`).join(', ');
+const spans = (doc: Doc, matches: PhraseMatch[]) =>
+  matches.map((m) => `"${excerpt(matchText(doc, m), 80)}"`).join(', ');
 
 /** One phrase list as a counter: how many times any of its phrases occurs. */
 function phraseCounter(phrases: readonly string[]): (doc: Doc) => PhraseMatch[] {
@@ -87,19 +102,30 @@ function greeting(feature: Extract<WrittenFeatureForm, { kind: 'greeting' }>): M
   return (doc) => {
     const opening = findPhrases(greetings, doc).find((m) => m.first <= 1);
     if (opening === undefined) return { measure: 0, text: 'no greeting at the start' };
-    if (feature.names.length === 0) return { measure: 2, text: `"${excerpt(matchText(doc, opening), 80)}"` };
-    const name = findPhrases(names, doc).find((m) => m.first > opening.last && m.first <= opening.last + GREETING_NAME_WINDOW);
+    if (feature.names.length === 0)
+      return { measure: 2, text: `"${excerpt(matchText(doc, opening), 80)}"` };
+    const name = findPhrases(names, doc).find(
+      (m) => m.first > opening.last && m.first <= opening.last + GREETING_NAME_WINDOW,
+    );
     return name === undefined
       ? { measure: 1, text: `"${matchText(doc, opening)}" without the reader's name` }
-      : { measure: 2, text: `"${excerpt(matchText(doc, { first: opening.first, last: name.last }), 80)}"` };
+      : {
+          measure: 2,
+          text: `"${excerpt(matchText(doc, { first: opening.first, last: name.last }), 80)}"`,
+        };
   };
 }
 
+/** A closing opens one of the last sentences: "Kind regards," or "Thank you for…", not "the best option". */
 const closing: Meter = (doc) => {
   const from = doc.tokens.length - CLOSING_WINDOW;
-  const found = findPhrases(closings, doc).filter((m) => m.first >= from);
+  const opensSentence = (m: PhraseMatch) =>
+    doc.sentences[doc.tokens[m.first]!.sentence]!.first === m.first;
+  const found = findPhrases(closings, doc).filter((m) => m.first >= from && opensSentence(m));
   const last = found[found.length - 1];
-  return last === undefined ? { measure: 0, text: 'no closing near the end' } : { measure: 1, text: `"${matchText(doc, last)}"` };
+  return last === undefined
+    ? { measure: 0, text: 'no closing near the end' }
+    : { measure: 1, text: `"${matchText(doc, last)}"` };
 };
 
 function counter(phrases: readonly string[], none: string): Meter {
@@ -136,10 +162,15 @@ function jargon(feature: Extract<WrittenFeatureForm, { kind: 'jargon' }>): Meter
       if (!used.has(m.owner)) used.set(m.owner, m);
       if (isGlossed(doc, m)) explained.add(m.owner);
     }
-    const unexplained = [...used.entries()].filter(([owner]) => !explained.has(owner)).map(([, m]) => m);
+    const unexplained = [...used.entries()]
+      .filter(([owner]) => !explained.has(owner))
+      .map(([, m]) => m);
     return {
       measure: unexplained.length,
-      text: unexplained.length > 0 ? `unexplained: ${spans(doc, unexplained)}` : 'no unexplained jargon',
+      text:
+        unexplained.length > 0
+          ? `unexplained: ${spans(doc, unexplained)}`
+          : 'no unexplained jargon',
     };
   };
 }
@@ -172,7 +203,10 @@ function forbidden(feature: Extract<WrittenFeatureForm, { kind: 'forbidden' }>):
     const identifiers = findIdentifiers(doc.text, feature.detect);
     const terms = feature.terms.length > 0 ? count(doc) : [];
     const measure = identifiers.length + terms.length;
-    const found = [...identifiers.map((s) => `"${excerpt(s, 80)}"`), ...(terms.length > 0 ? [spans(doc, terms)] : [])];
+    const found = [
+      ...identifiers.map((s) => `"${excerpt(s, 80)}"`),
+      ...(terms.length > 0 ? [spans(doc, terms)] : []),
+    ];
     return {
       measure,
       text: measure > 0 ? `found: ${found.join(', ')}` : 'none found',
@@ -206,7 +240,10 @@ const mechanics: Meter = (doc) => {
     if (sentence.punctuated && first !== first.toLowerCase()) wellFormed++;
   }
   const share = counted === 0 ? 1 : round(wellFormed / counted, 2);
-  return { measure: share, text: `${wellFormed} of ${counted} sentences capitalised and punctuated` };
+  return {
+    measure: share,
+    text: `${wellFormed} of ${counted} sentences capitalised and punctuated`,
+  };
 };
 
 export function compileFeature(feature: WrittenFeatureForm): Meter {

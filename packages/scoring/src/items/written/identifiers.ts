@@ -19,7 +19,10 @@ const PATTERNS: Record<IdentifierPattern, RegExp> = {
     'g',
   ),
   mrn: new RegExp(String.raw`\b(?:mrn|medical record(?: number| no\.?| #)?)${ID_VALUE}`, 'gi'),
-  'member-id': new RegExp(String.raw`\b(?:member|subscriber|policy|insurance|patient|account|acct)\s*(?:id|#|number|no\.?|num)${ID_VALUE}`, 'gi'),
+  'member-id': new RegExp(
+    String.raw`\b(?:member|subscriber|policy|insurance|patient|account|acct)\s*(?:id|#|number|no\.?|num)${ID_VALUE}`,
+    'gi',
+  ),
   ssn: /\b\d{3}-\d{2}-\d{4}\b/g,
 };
 

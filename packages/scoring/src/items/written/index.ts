@@ -7,12 +7,14 @@ import { unanswered, type ItemScorer } from '../item-scorer';
 import { ABSENCE_FEATURES, compileFeature } from './features';
 
 /** Below this many words, "has no X" criteria earn nothing: an empty answer has no blame either. */
-export const MIN_WORDS_FOR_ABSENCE_CREDIT = 20;
+const MIN_WORDS_FOR_ABSENCE_CREDIT = 20;
 
 function levelPoints(criterion: CriterionForm, measure: number): number {
   let best = 0;
   for (const level of criterion.levels) {
-    const inside = (level.min === undefined || measure >= level.min) && (level.max === undefined || measure <= level.max);
+    const inside =
+      (level.min === undefined || measure >= level.min) &&
+      (level.max === undefined || measure <= level.max);
     if (inside && level.points > best) best = level.points;
   }
   return best;
@@ -49,9 +51,12 @@ export function compileWritten(item: WrittenForm): ItemScorer {
           max: c.max,
           measure: measured.measure,
           text: measured.text,
-          ...(withheld ? { note: `answer under ${MIN_WORDS_FOR_ABSENCE_CREDIT} words: no credit for absences` } : {}),
+          ...(withheld
+            ? { note: `answer under ${MIN_WORDS_FOR_ABSENCE_CREDIT} words: no credit for absences` }
+            : {}),
         });
-        if (measured.flagged && c.redFlag !== undefined) redFlags.push({ id: c.redFlag, text: measured.text });
+        if (measured.flagged && c.redFlag !== undefined)
+          redFlags.push({ id: c.redFlag, text: measured.text });
       }
       return { score, answered: true, evidence, redFlags };
     },

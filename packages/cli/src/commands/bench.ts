@@ -1,0 +1,17 @@
+// `assay bench <name>`: benchmarks. Each one lives in ../bench/<name>.ts and is loaded lazily,
+// so the scoring bench never pulls in the local stack.
+import { CliError } from '../cli-error';
+
+const benches: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  scoring: async () => (await import('../bench/scoring')).runScoringBench,
+  slice: async () => (await import('../bench/slice')).runSliceBench,
+  content: async () => (await import('../bench/content')).runContentBench,
+};
+
+export async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name === undefined ? undefined : benches[name];
+  if (load === undefined)
+    throw new CliError(`usage: assay bench ${Object.keys(benches).join('|')} [options]`);
+  return (await load())(rest);
+}

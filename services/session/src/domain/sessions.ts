@@ -1,0 +1,316 @@
+import {
+  createEvent,
+  sessionStarted,
+  sessionSubmitted,
+  type EnvelopeContext,
+  type EventData,
+} from '@assay/events';
+import type { CandidatePrincipal } from '@assay/platform';
+import { claimWrites, needsClaimCheck, problems } from '@assay/platform';
+import { candidateView, drawForm, Playbook } from '@assay/playbooks';
+import { validateAnswers } from '@assay/scoring';
+import type { InvitationRecord, SessionRecord, SessionStore, SubmitReason } from '../store';
+import { ConflictError, SessionClosedError } from '../store';
+import { newBatchId, newId } from './ids';
+import { allowedMinutes, deadlineFor, graceMs } from './policy';
+import { sessionProblems } from './problems';
+
+// ─── How the candidate sees a session ───────────────────────────────────────
+
+async function candidateSession(store: SessionStore, tenantId: string, s: SessionRecord) {
+  const answers = await store.listAnswers(tenantId, s.id);
+  return {
+    id: s.id,
+    status: s.status === 'submitted' ? ('submitted' as const) : ('in-progress' as const),
+    startedAt: s.startedAt,
+    deadline: s.deadline,
+    submittedAt: s.submittedAt,
+    reason: s.reason,
+    form: candidateView(s.form) as unknown as Record<string, unknown>,
+    answers: Object.fromEntries(answers.map((a) => [a.itemId, { answer: a.answer, seq: a.seq }])),
+  };
+}
+
+/** The invitation a token stands for, refused with a clear problem once revoked. */
+async function invitationOf(
+  store: SessionStore,
+  principal: CandidatePrincipal,
+): Promise<InvitationRecord> {
+  const invitation = await store.getInvitation(principal.tenantId, principal.invitationId);
+  if (!invitation) throw problems.notFound('Invitation');
+  if (invitation.status === 'revoked') throw sessionProblems.invitationRevoked();
+  return invitation;
+}
+
+/**
+ * The session a candidate addresses by id: only the one of their own invitation. Anything
+ * else (another candidate's, another tenant's, made up) is not found.
+ */
+async function ownSession(
+  store: SessionStore,
+  principal: CandidatePrincipal,
+  sessionId: string,
+): Promise<SessionRecord> {
+  const session = await store.getSession(principal.tenantId, sessionId);
+  if (!session || session.invitationId !== principal.invitationId)
+    throw problems.notFound(`Session ${sessionId}`);
+  if (session.status === 'revoked') throw sessionProblems.invitationRevoked();
+  return session;
+}
+
+export async function takeView(
+  store: SessionStore,
+  principal: CandidatePrincipal,
+  now = new Date(),
+) {
+  const invitation = await invitationOf(store, principal);
+  const session = invitation.sessionId
+    ? await store.getSession(principal.tenantId, invitation.sessionId)
+    : undefined;
+  if (!session && Date.parse(invitation.expiresAt) <= now.getTime())
+    throw sessionProblems.invitationExpired(invitation.expiresAt);
+  const assessment = await store.getAssessment(principal.tenantId, invitation.assessmentId);
+  if (!assessment) throw problems.notFound('Assessment');
+  const { record } = assessment;
+  // Before the start only the outline: reading the questions must start the clock.
+  const sections = (JSON.parse(assessment.document) as Playbook).sections
+    .map((s) => ({ id: s.id, title: s.title, items: record.sampling[s.id] ?? 0 }))
+    .filter((s) => s.items > 0);
+  return {
+    candidateName: invitation.candidate.name,
+    assessment: {
+      title: record.title,
+      timeLimitMinutes: allowedMinutes(record.timeLimitMinutes, invitation.extraTimePercent),
+      sections,
+      itemCount: record.itemCount,
+    },
+    serverTime: now.toISOString(),
+    session: session ? await candidateSession(store, principal.tenantId, session) : null,
+  };
+}
+
+/** Starts the invitation's one session, or returns it again (resume after a reload or a drop). */
+export async function startSession(
+  store: SessionStore,
+  principal: CandidatePrincipal,
+  ctx: EnvelopeContext,
+  now = new Date(),
+): Promise<{ created: boolean; session: Awaited<ReturnType<typeof candidateSession>> }> {
+  const { tenantId } = principal;
+  const invitation = await invitationOf(store, principal);
+  if (invitation.sessionId) {
+    const existing = await ownSession(store, principal, invitation.sessionId);
+    return { created: false, session: await candidateSession(store, tenantId, existing) };
+  }
+  if (Date.parse(invitation.expiresAt) <= now.getTime())
+    throw sessionProblems.invitationExpired(invitation.expiresAt);
+  const assessment = await store.getAssessment(tenantId, invitation.assessmentId);
+  if (!assessment) throw problems.notFound('Assessment');
+  const { record } = assessment;
+
+  const id = newId('ses');
+  const playbook = Playbook.parse(JSON.parse(assessment.document));
+  // Seeded by the session: each candidate may draw different items, reproducibly.
+  const form = drawForm(playbook, { sampling: record.sampling, seed: id });
+  const deadline = deadlineFor(
+    now,
+    allowedMinutes(record.timeLimitMinutes, invitation.extraTimePercent),
+  );
+  const session: SessionRecord = {
+    id,
+    invitationId: invitation.id,
+    assessmentId: record.id,
+    status: 'in-progress',
+    startedAt: now.toISOString(),
+    deadline: deadline.toISOString(),
+    closesAt: new Date(deadline.getTime() + graceMs()).toISOString(),
+    playbook: record.playbook,
+    form,
+    submittedAt: null,
+    reason: null,
+    answered: null,
+  };
+  const event = createEvent(
+    sessionStarted,
+    ctx,
+    {
+      sessionId: id,
+      assessmentId: record.id,
+      invitationId: invitation.id,
+      startedAt: session.startedAt,
+      playbook: record.playbook,
+    },
+    now,
+  );
+  try {
+    await store.startSession(tenantId, session, { def: sessionStarted, detail: event });
+  } catch (err) {
+    // A second tab started at the same moment: both candidates see the winner's session.
+    if (err instanceof ConflictError) return startSession(store, principal, ctx, now);
+    throw err;
+  }
+  return { created: true, session: await candidateSession(store, tenantId, session) };
+}
+
+export async function saveAnswer(
+  store: SessionStore,
+  principal: CandidatePrincipal,
+  sessionId: string,
+  itemId: string,
+  body: { seq: number; answer: Record<string, unknown> },
+  now = new Date(),
+): Promise<{ itemId: string; seq: number; applied: boolean }> {
+  const session = await ownSession(store, principal, sessionId);
+  if (session.status === 'submitted') throw sessionProblems.sessionSubmitted();
+  if (Date.parse(session.closesAt) <= now.getTime())
+    throw sessionProblems.sessionClosed(session.closesAt);
+  if (!session.form.itemIds.includes(itemId))
+    throw problems.notFound(`Item ${itemId} of this session`);
+  const checked = validateAnswers(session.form.playbook, { [itemId]: body.answer });
+  if (!checked.ok) throw sessionProblems.invalidField('body/answer', checked.problems[0]!.message);
+
+  try {
+    const applied = await store.saveAnswer(
+      principal.tenantId,
+      sessionId,
+      { itemId, answer: body.answer, seq: body.seq, savedAt: now.toISOString() },
+      now,
+    );
+    if (applied) return { itemId, seq: body.seq, applied };
+  } catch (err) {
+    if (!(err instanceof SessionClosedError)) throw err;
+    const latest = await ownSession(store, principal, sessionId);
+    throw latest.status === 'submitted'
+      ? sessionProblems.sessionSubmitted()
+      : sessionProblems.sessionClosed(latest.closesAt);
+  }
+  const stored = await store.getAnswer(principal.tenantId, sessionId, itemId);
+  return { itemId, seq: stored?.seq ?? body.seq, applied: false };
+}
+
+/** Advisory only: recorded for reviewers, never scored. */
+export async function recordSignals(
+  store: SessionStore,
+  principal: CandidatePrincipal,
+  sessionId: string,
+  signals: Record<string, unknown>[],
+): Promise<{ recorded: number }> {
+  const session = await ownSession(store, principal, sessionId);
+  if (session.status === 'submitted') throw sessionProblems.sessionSubmitted();
+  await store.addSignals(principal.tenantId, sessionId, newBatchId(), signals);
+  return { recorded: signals.length };
+}
+
+export interface SubmitResult {
+  sessionId: string;
+  status: 'submitted';
+  reason: SubmitReason;
+  submittedAt: string;
+  answered: number;
+}
+
+function submitResult(s: SessionRecord): SubmitResult {
+  return {
+    sessionId: s.id,
+    status: 'submitted',
+    reason: s.reason!,
+    submittedAt: s.submittedAt!,
+    answered: s.answered ?? 0,
+  };
+}
+
+/** The candidate submits; after the deadline it counts as time expired. Idempotent. */
+export async function submitSession(
+  store: SessionStore,
+  principal: CandidatePrincipal,
+  sessionId: string,
+  ctx: EnvelopeContext,
+  now = new Date(),
+): Promise<SubmitResult> {
+  const session = await ownSession(store, principal, sessionId);
+  const reason = now.getTime() > Date.parse(session.deadline) ? 'time-expired' : 'candidate';
+  return finish(store, principal.tenantId, session, reason, ctx, now);
+}
+
+/**
+ * The deadline's schedule fired: submits what was saved, unless the candidate already did (or
+ * the invitation was revoked). Redelivery changes nothing.
+ */
+export async function expireSession(
+  store: SessionStore,
+  tenantId: string,
+  sessionId: string,
+  ctx: EnvelopeContext,
+  now = new Date(),
+): Promise<SubmitResult | undefined> {
+  const session = await store.getSession(tenantId, sessionId);
+  if (!session || session.status !== 'in-progress') return undefined;
+  return finish(store, tenantId, session, 'time-expired', ctx, now);
+}
+
+async function finish(
+  store: SessionStore,
+  tenantId: string,
+  session: SessionRecord,
+  reason: SubmitReason,
+  ctx: EnvelopeContext,
+  now: Date,
+): Promise<SubmitResult> {
+  if (session.status === 'submitted') return submitResult(session);
+  const answers = await store.listAnswers(tenantId, session.id);
+  const signals = await store.listSignals(tenantId, session.id);
+  const ended: SessionRecord = {
+    ...session,
+    status: 'submitted',
+    submittedAt: now.toISOString(),
+    reason,
+    answered: answers.length,
+  };
+  const submission = {
+    form: {
+      seed: session.form.seed,
+      sampling: session.form.sampling,
+      itemIds: session.form.itemIds,
+      playbook: session.form.playbook as unknown as Record<string, unknown>,
+    },
+    answers: Object.fromEntries(answers.map((a) => [a.itemId, a.answer])),
+  };
+  const base = {
+    sessionId: session.id,
+    assessmentId: session.assessmentId,
+    invitationId: session.invitationId,
+    reason,
+    startedAt: session.startedAt,
+    submittedAt: ended.submittedAt!,
+    playbook: session.playbook,
+    signals: summarise(signals),
+  };
+  let data: EventData<typeof sessionSubmitted> = { ...base, ...submission };
+  let event = createEvent(sessionSubmitted, ctx, data, now);
+  const claims = [];
+  if (needsClaimCheck(event)) {
+    const claim = claimWrites(tenantId, JSON.stringify(submission));
+    claims.push(...claim.writes);
+    data = { ...base, submissionRef: claim.ref };
+    event = createEvent(sessionSubmitted, ctx, data, now);
+  }
+  try {
+    await store.submitSession(tenantId, ended, claims, { def: sessionSubmitted, detail: event });
+  } catch (err) {
+    if (!(err instanceof ConflictError)) throw err;
+    // Ended meanwhile (a second submit, the deadline, a revocation): answer with what is stored.
+    const latest = await store.getSession(tenantId, session.id);
+    if (latest?.status === 'submitted') return submitResult(latest);
+    throw sessionProblems.invitationRevoked();
+  }
+  return submitResult(ended);
+}
+
+function summarise(signals: Record<string, unknown>[]) {
+  const pastes = signals.filter((s) => s.kind === 'paste');
+  return {
+    focusLost: signals.filter((s) => s.kind === 'focus-lost').length,
+    pastes: pastes.length,
+    pastedChars: pastes.reduce((sum, s) => sum + Number(s.chars ?? 0), 0),
+  };
+}
