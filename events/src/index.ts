@@ -1,4 +1,7 @@
+import { interviewSubmitted } from './definitions/interview-submitted';
 import { playbookPublished } from './definitions/playbook-published';
+import { scoreComputed } from './definitions/score-computed';
+import { scoreRevised } from './definitions/score-revised';
 import { sessionDeadlineReached } from './definitions/session-deadline-reached';
 import { sessionStarted } from './definitions/session-started';
 import { sessionSubmitted } from './definitions/session-submitted';
@@ -6,7 +9,15 @@ import type { EventDefinition } from './define-event';
 
 export * from './define-event';
 export * from './envelope';
-export { playbookPublished, sessionStarted, sessionSubmitted, sessionDeadlineReached };
+export {
+  playbookPublished,
+  sessionStarted,
+  sessionSubmitted,
+  sessionDeadlineReached,
+  scoreComputed,
+  scoreRevised,
+  interviewSubmitted,
+};
 
 /** Every event contract, in catalog order. */
 export const allEvents: readonly EventDefinition[] = [
@@ -14,5 +25,8 @@ export const allEvents: readonly EventDefinition[] = [
   sessionStarted,
   sessionSubmitted,
   sessionDeadlineReached,
+  scoreComputed,
+  scoreRevised,
+  interviewSubmitted,
 ];
 export * from './catalog';

@@ -2,7 +2,7 @@
 // a sheet does no compilation. Cached by object identity first, then by content hash so a
 // re-loaded copy of the same playbook version reuses the compiled form. Forms are immutable
 // once scored: mutate a copy, never a form that has been passed to `score`.
-import type { Form, ItemForm } from './form';
+import type { Form, FormRedFlag, ItemForm } from './form';
 import { contentHash } from './hash';
 import { compileDetail } from './items/detail';
 import type { ItemScorer } from './items/item-scorer';
@@ -13,6 +13,7 @@ import { compileWritten } from './items/written';
 export interface CompiledForm {
   hash: string;
   scorers: Map<string, ItemScorer>;
+  redFlags: Map<string, FormRedFlag>;
 }
 
 const byObject = new WeakMap<Form, CompiledForm>();
@@ -38,7 +39,11 @@ export function compileForm(form: Form): CompiledForm {
   const hash = contentHash(form);
   let compiled = byHash.get(hash);
   if (!compiled) {
-    compiled = { hash, scorers: new Map(form.items.map((item) => [item.id, compileItem(item)])) };
+    compiled = {
+      hash,
+      scorers: new Map(form.items.map((item) => [item.id, compileItem(item)])),
+      redFlags: new Map(form.redFlags.map((flag) => [flag.id, flag])),
+    };
     if (byHash.size >= HASH_CACHE_LIMIT) byHash.delete(byHash.keys().next().value!);
     byHash.set(hash, compiled);
   }

@@ -37,14 +37,14 @@ function roundEvidence(evidence: Evidence[]): Evidence[] {
  */
 export function score(form: Form, answers: Answers): Scorecard {
   const compiled = compileForm(form);
-  const flagCatalog = new Map(form.redFlags.map((f) => [f.id, f]));
   const items: Record<string, ItemResult> = {};
   const redFlags: RaisedRedFlag[] = [];
   const sectionTotals = new Map(form.sections.map((s) => [s.id, { points: 0, max: 0 }]));
 
   for (const item of form.items) {
     const scorer = compiled.scorers.get(item.id)!;
-    const outcome = scorer.score(answers[item.id]);
+    // Own properties only: an item id such as "constructor" must not find Object.prototype's.
+    const outcome = scorer.score(Object.hasOwn(answers, item.id) ? answers[item.id] : undefined);
     const itemScore = Math.max(0, Math.min(scorer.max, outcome.score));
     items[item.id] = {
       type: item.type,
@@ -60,7 +60,7 @@ export function score(form: Form, answers: Answers): Scorecard {
       totals.max += scorer.max;
     }
     for (const raised of outcome.redFlags) {
-      const definition = flagCatalog.get(raised.id);
+      const definition = compiled.redFlags.get(raised.id);
       redFlags.push({
         id: raised.id,
         item: item.id,

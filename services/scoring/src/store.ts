@@ -1,17 +1,26 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   ConditionalCheckFailedException,
+  GetItemCommand,
   PutItemCommand,
   QueryCommand,
+  TransactionCanceledException,
   type DynamoDBClient,
+  type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { tableName } from '@assay/platform';
+import type { PendingEvent } from '@assay/platform';
+import { claimWrites, tableName, transactWithEvents, type ClaimRef } from '@assay/platform';
+import type { Scorecard } from '@assay/scoring';
 import { scoringService } from './service';
 
 /**
- * The scoring table keeps its own copy of every published playbook version (the rubric it
- * scores with), keyed by tenant, playbook and version:
- *   pk T#<tenant>  sk RUBRIC#<playbookId>#<version>
+ * The scoring table. Every key begins with the tenant:
+ *   pk T#<t>  sk RUBRIC#<playbookId>#<version>      a published playbook version (event-carried)
+ *   pk T#<t>  sk CARD#<sessionId>                   a session's scorecard, answers and history
+ *   pk T#<t>  sk CARD#<sessionId>#INT#<interviewer> one interviewer's ratings (latest wins)
+ * Documents (playbooks) are JSON text; answers and scorecards are gzipped JSON, so a session with
+ * long written answers stays far below DynamoDB's 400 KB item limit.
  */
 export interface RubricVersion {
   playbookId: string;
@@ -22,6 +31,79 @@ export interface RubricVersion {
   sourceEventId: string;
   playbook: Record<string, unknown>;
 }
+
+export interface PinnedPlaybook {
+  id: string;
+  version: string;
+  hash: string;
+}
+
+export interface Override {
+  score: number;
+  reason: string;
+  reviewer: string;
+  at: string;
+}
+
+export type HistoryEntry =
+  | { revision: number; kind: 'scored'; at: string; version: string; total: number; band: string }
+  | {
+      revision: number;
+      kind: 'review';
+      at: string;
+      reviewer: string;
+      itemId: string;
+      from: number;
+      to: number;
+      reason: string;
+      total: number;
+      band: string;
+    }
+  | {
+      revision: number;
+      kind: 'rescore';
+      at: string;
+      reviewer: string;
+      fromVersion: string;
+      toVersion: string;
+      total: number;
+      band: string;
+      clearedOverrides: string[];
+    };
+
+export interface CardRecord {
+  sessionId: string;
+  assessmentId: string;
+  scorecardId: string;
+  revision: number;
+  playbook: PinnedPlaybook;
+  /** The drawn form's items, so a re-score uses the same draw. */
+  itemIds: string[];
+  answers: Record<string, Record<string, unknown>>;
+  /** The engine's own output for the current version, before any override. */
+  engineCard: Scorecard;
+  /** The current scorecard: the engine's output with overrides applied. */
+  card: Scorecard;
+  overrides: Record<string, Override>;
+  history: HistoryEntry[];
+  scoredAt: string;
+  updatedAt: string;
+}
+
+export interface InterviewRecord {
+  interviewId: string;
+  interviewer: string;
+  reviewer: string;
+  ratings: Record<string, { rating: number; notes: string }>;
+  score: number;
+  submittedAt: string;
+}
+
+/** The card changed (or appeared) meanwhile; the caller re-reads and tries again. */
+export class StaleCardError extends Error {}
+
+const zip = (value: unknown) => gzipSync(JSON.stringify(value));
+const unzip = <T>(bytes: Uint8Array) => JSON.parse(gunzipSync(bytes).toString('utf8')) as T;
 
 export class ScoringStore {
   constructor(
@@ -37,8 +119,7 @@ export class ScoringStore {
         new PutItemCommand({
           TableName: this.table,
           Item: marshall({
-            pk: `T#${tenantId}`,
-            sk: `RUBRIC#${rubric.playbookId}#${rubric.version}`,
+            ...rubricKey(tenantId, rubric.playbookId, rubric.version),
             ...rest,
             playbook: JSON.stringify(playbook),
           }),
@@ -50,6 +131,16 @@ export class ScoringStore {
       if (err instanceof ConditionalCheckFailedException) return false;
       throw err;
     }
+  }
+
+  async getRubric(
+    tenantId: string,
+    playbookId: string,
+    version: string,
+  ): Promise<RubricVersion | undefined> {
+    const item = await this.get(rubricKey(tenantId, playbookId, version));
+    if (!item) return undefined;
+    return { ...(item as unknown as RubricVersion), playbook: JSON.parse(item.playbook as string) };
   }
 
   async listRubricVersions(
@@ -71,4 +162,120 @@ export class ScoringStore {
     );
     return (out.Items ?? []).map((i) => unmarshall(i) as Omit<RubricVersion, 'playbook'>);
   }
+
+  async getCard(tenantId: string, sessionId: string): Promise<CardRecord | undefined> {
+    const item = await this.get(cardKey(tenantId, sessionId));
+    if (!item) return undefined;
+    const { pk: _pk, sk: _sk, answersGz, engineCardGz, cardGz, overrides, history, ...rest } = item;
+    return {
+      ...(rest as unknown as CardRecord),
+      answers: unzip(answersGz as Uint8Array),
+      engineCard: unzip(engineCardGz as Uint8Array),
+      card: unzip(cardGz as Uint8Array),
+      overrides: JSON.parse(overrides as string),
+      history: JSON.parse(history as string),
+    };
+  }
+
+  /**
+   * Writes a card and its event in one transaction, with the full scorecard as a claim for
+   * internal consumers. `expectedRevision` undefined: only if no card exists (first scoring);
+   * otherwise only over that revision. Either way a lost race is a StaleCardError.
+   */
+  async putCard(
+    tenantId: string,
+    record: CardRecord,
+    expectedRevision: number | undefined,
+    event: (ref: ClaimRef) => PendingEvent,
+  ): Promise<void> {
+    const claim = claimWrites(tenantId, JSON.stringify(record.card));
+    const { answers, engineCard, card, overrides, history, ...rest } = record;
+    const put: TransactWriteItem = {
+      Put: {
+        TableName: this.table,
+        Item: {
+          ...marshall({
+            ...cardKey(tenantId, record.sessionId),
+            ...rest,
+            overrides: JSON.stringify(overrides),
+            history: JSON.stringify(history),
+          }),
+          answersGz: { B: zip(answers) },
+          engineCardGz: { B: zip(engineCard) },
+          cardGz: { B: zip(card) },
+        },
+        ...(expectedRevision === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'revision = :expected',
+              ExpressionAttributeValues: { ':expected': { N: String(expectedRevision) } },
+            }),
+      },
+    };
+    try {
+      await transactWithEvents(this.db, this.table, [put, ...claim.writes], [event(claim.ref)]);
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) throw new StaleCardError(err.message);
+      throw err;
+    }
+  }
+
+  /** One interviewer's ratings and the event, in one transaction (a resubmission replaces). */
+  async putInterview(
+    tenantId: string,
+    sessionId: string,
+    interview: InterviewRecord,
+    event: PendingEvent,
+  ): Promise<void> {
+    await transactWithEvents(
+      this.db,
+      this.table,
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: marshall({
+              pk: `T#${tenantId}`,
+              sk: `CARD#${sessionId}#INT#${interview.interviewer}`,
+              ...interview,
+            }),
+          },
+        },
+      ],
+      [event],
+    );
+  }
+
+  async listInterviews(tenantId: string, sessionId: string): Promise<InterviewRecord[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: marshall({
+          ':pk': `T#${tenantId}`,
+          ':prefix': `CARD#${sessionId}#INT#`,
+        }),
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map((i) => {
+      const { pk: _pk, sk: _sk, ...rest } = unmarshall(i);
+      return rest as InterviewRecord;
+    });
+  }
+
+  private async get(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+    const out = await this.db.send(
+      new GetItemCommand({ TableName: this.table, Key: marshall(key), ConsistentRead: true }),
+    );
+    return out.Item && unmarshall(out.Item);
+  }
+}
+
+function rubricKey(tenantId: string, playbookId: string, version: string) {
+  return { pk: `T#${tenantId}`, sk: `RUBRIC#${playbookId}#${version}` };
+}
+
+function cardKey(tenantId: string, sessionId: string) {
+  return { pk: `T#${tenantId}`, sk: `CARD#${sessionId}` };
 }

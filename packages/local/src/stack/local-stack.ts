@@ -6,7 +6,7 @@ import { allTables, serviceDir } from '@assay/manifests';
 import { LocalEventBus, createPutEventsHandler, type BusRule } from '../bus';
 import { LocalScheduler } from '../scheduler';
 import { createTables } from '../dynamodb/create-tables';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
+import { freePort, startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { createHttpHost, listen } from '../http/http-host';
 import { OutboxRelay } from '../streams/outbox-relay';
 import { candidateApp } from './candidate-app';
@@ -52,37 +52,49 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The region API keys are minted for (`ak_local_…`); deployed stacks use their AWS region.
   process.env.ASSAY_REGION ??= 'local';
 
-  let dynamo: DynamoDbLocal | undefined;
   let endpoint = options.dynamoEndpoint;
+  let starting: Promise<DynamoDbLocal> | undefined;
   if (!endpoint) {
-    dynamo = await startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined });
-    endpoint = dynamo.endpoint;
-    log(
-      `DynamoDB Local on ${endpoint} (${dataDir ? `data in ${join(dataDir, 'dynamodb')}` : 'in memory'})`,
-    );
+    // Pick the port first so the JVM's start-up overlaps with loading the service modules.
+    const port = await freePort();
+    endpoint = `http://127.0.0.1:${port}`;
+    starting = startDynamoDbLocal({
+      port,
+      dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined,
+    });
+    // Never leave a rejected start unobserved while the modules load.
+    starting.catch(() => undefined);
   }
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
+  resetDynamoClient();
+  let dynamo: DynamoDbLocal | undefined;
   try {
-    return await startServices(endpoint, dynamo, dataDir, options, log);
+    const loaded = await loadServices();
+    dynamo = await starting;
+    if (dynamo) {
+      log(
+        `DynamoDB Local on ${endpoint} (${dataDir ? `data in ${join(dataDir, 'dynamodb')}` : 'in memory'})`,
+      );
+    }
+    return await startServices(endpoint, loaded, dynamo, dataDir, options, log);
   } catch (err) {
     // A stack that failed half-way must not leave the emulator running behind it.
-    await dynamo?.stop();
+    await (dynamo ?? (await starting?.catch(() => undefined)))?.stop();
     throw err;
   }
 }
 
 async function startServices(
   endpoint: string,
+  loaded: LoadedService[],
   dynamo: DynamoDbLocal | undefined,
   dataDir: string | undefined,
   options: LocalStackOptions,
   log: (line: string) => void,
 ): Promise<LocalStack> {
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
-  resetDynamoClient();
   const db = dynamoClient();
   await createTables(db, allTables);
 
-  const loaded = await loadServices();
   const bus = new LocalEventBus({
     rules: busRules(loaded),
     log: (e) => e.level !== 'debug' && log(`bus: ${e.message}`),

@@ -24,6 +24,7 @@ export interface Token {
   clause: number;
   /** An action verb (see ACTION_VERBS). */
   verb: boolean;
+  functionWord: boolean;
 }
 
 export interface Sentence {
@@ -58,9 +59,66 @@ export interface Doc {
   positions: Map<string, number[]>;
 }
 
-// Words (numbers keep their separators), line breaks, sentence ends, clause marks.
-const SCAN =
-  /(\p{N}+(?:[.,]\p{N}+)*[\p{L}\p{N}]*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:'[\p{L}\p{M}]+)*)|(\n)|([.!?]+)|([;:])/gu;
+// Character classes for the scanner: ASCII from a table (the hot path), anything else by
+// Unicode property.
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) ASCII_CLASS[c] = LETTER;
+  else if (c >= 48 && c <= 57) ASCII_CLASS[c] = DIGIT;
+}
+const UNICODE_LETTER = /^[\p{L}\p{M}]$/u;
+const UNICODE_DIGIT = /^\p{N}$/u;
+
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return ASCII_CLASS[code]!;
+  if (Number.isNaN(code)) return OTHER;
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  if (UNICODE_LETTER.test(ch)) return LETTER;
+  return UNICODE_DIGIT.test(ch) ? DIGIT : OTHER;
+}
+
+const width = (text: string, i: number) => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+
+/** Index after the run of characters from `i` whose class is in `classes` (a bit mask). */
+function skipClasses(text: string, i: number, classes: number): number {
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (((1 << ASCII_CLASS[code]!) & classes) === 0) break;
+      i++;
+    } else {
+      if (((1 << classAt(text, i)) & classes) === 0) break;
+      i += width(text, i);
+    }
+  }
+  return i;
+}
+
+const WORD_CHARS = (1 << LETTER) | (1 << DIGIT);
+const LETTERS = 1 << LETTER;
+const DIGITS = 1 << DIGIT;
+
+/**
+ * End of the word starting at `i`. Numbers keep their separators ("1,000.00", "7.5") and may
+ * run into letters ("1st"); words may carry apostrophes ("don't", "patient's").
+ */
+function wordEnd(text: string, i: number): number {
+  if (classAt(text, i) === DIGIT) {
+    let j = skipClasses(text, i, DIGITS);
+    while ((text[j] === '.' || text[j] === ',') && classAt(text, j + 1) === DIGIT) {
+      j = skipClasses(text, j + 1, DIGITS);
+    }
+    return skipClasses(text, j, WORD_CHARS);
+  }
+  let j = skipClasses(text, i, WORD_CHARS);
+  while (text[j] === "'" && classAt(text, j + 1) === LETTER) j = skipClasses(text, j + 1, LETTERS);
+  return j;
+}
+
 const LIST_MARKER = /^(?:\d{1,2}|[a-z])$/;
 
 const abbreviations = new Set(ABBREVIATIONS);
@@ -70,6 +128,40 @@ const functionWords = new Set(FUNCTION_WORDS);
 const negators = new Set(NEGATORS);
 const negatingPairs = new Map(NEGATING_PAIRS);
 const verbForms = new Set(ACTION_VERBS.flatMap(inflections));
+
+/** Everything the analyser needs to know about one word, looked up once per distinct word. */
+interface Lexeme {
+  stem: string;
+  verb: boolean;
+  functionWord: boolean;
+  opensClause: boolean;
+  newSubject: boolean;
+  /** A negator on its own ("not", "won't"); pairs such as "instead of" are checked in context. */
+  negator: boolean;
+  /** The word that must follow for a two-word negator ("instead" → "of"). */
+  negatorPair: string | undefined;
+}
+
+// Bounded: answers reuse a small vocabulary, but a flood of unique words must not grow memory.
+const lexemes = new Map<string, Lexeme>();
+const LEXEME_LIMIT = 50_000;
+
+function lexeme(word: string): Lexeme {
+  let entry = lexemes.get(word);
+  if (entry !== undefined) return entry;
+  entry = {
+    stem: stem(word),
+    verb: verbForms.has(word),
+    functionWord: functionWords.has(word),
+    opensClause: clauseOpeners.has(word),
+    newSubject: newSubjects.has(word),
+    negator: word.endsWith("n't") || negators.has(word),
+    negatorPair: negatingPairs.get(word),
+  };
+  if (lexemes.size >= LEXEME_LIMIT) lexemes.clear();
+  lexemes.set(word, entry);
+  return entry;
+}
 const cancellerStems = new Set(NEGATION_CANCELLERS.map(stem));
 
 /**
@@ -95,6 +187,9 @@ function isSpaceOrEnd(text: string, i: number): boolean {
 /** Break an answer into tokens, sentences and clauses. */
 export function analyze(raw: string): Doc {
   const text = normalizeText(raw);
+  // Folding the whole text once is cheaper than per word, when it keeps every offset.
+  const foldedText = foldCase(text);
+  const sameOffsets = foldedText.length === text.length;
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   const clauses: Clause[] = [];
@@ -124,55 +219,64 @@ export function analyze(raw: string): Doc {
     sentenceFirst = tokens.length;
   };
 
-  SCAN.lastIndex = 0;
-  for (let m = SCAN.exec(text); m !== null; m = SCAN.exec(text)) {
-    const word = m[1];
-    const newline = m[2];
-    const stop = m[3];
-    const mark = m[4];
-    const end = m.index + m[0].length;
-    if (word !== undefined) {
-      const folded = foldCase(word);
+  for (let i = 0; i < text.length;) {
+    const c = text[i];
+    if (classAt(text, i) !== OTHER) {
+      const end = wordEnd(text, i);
+      const folded = sameOffsets ? foldedText.slice(i, end) : foldCase(text.slice(i, end));
       // "1." or "b)" opening a line is a list marker, not a word or a sentence end.
       if (
         tokens.length === sentenceFirst &&
         LIST_MARKER.test(folded) &&
-        (text[end] === '.' || text[end] === ')')
+        (text[end] === '.' || text[end] === ')') &&
+        isSpaceOrEnd(text, end + 1)
       ) {
-        if (isSpaceOrEnd(text, end + 1)) {
-          SCAN.lastIndex = end + 1;
-          continue;
-        }
+        i = end + 1;
+        continue;
       }
       const startsWithDigit = folded.charCodeAt(0) <= 57; // words never start with punctuation
       const normalized = startsWithDigit ? normalizeNumberWord(folded) : folded;
-      if (clauseOpeners.has(normalized)) closeClause(tokens.length);
+      const info = lexeme(normalized);
+      if (info.opensClause) closeClause(tokens.length);
       const previous = tokens[tokens.length - 1];
       if (
         previous?.word === 'and' &&
-        newSubjects.has(normalized) &&
+        info.newSubject &&
         (followsComma(text, previous) || normalized === 'then')
       ) {
         closeClause(tokens.length - 1);
       }
       tokens.push({
         word: normalized,
-        stem: stem(normalized),
-        start: m.index,
+        stem: info.stem,
+        start: i,
         end,
         sentence: 0,
         clause: 0,
-        verb: verbForms.has(normalized),
+        verb: info.verb,
+        functionWord: info.functionWord,
       });
-    } else if (newline !== undefined) {
+      i = end;
+    } else if (c === '\n') {
       closeSentence(false);
-    } else if (stop !== undefined) {
+      i++;
+    } else if (c === '.' || c === '!' || c === '?') {
+      let end = i + 1;
+      while (text[end] === '.' || text[end] === '!' || text[end] === '?') end++;
       const last = tokens[tokens.length - 1];
       const abbreviation =
-        stop === '.' && last !== undefined && last.end === m.index && abbreviations.has(last.word);
+        c === '.' &&
+        end === i + 1 &&
+        last !== undefined &&
+        last.end === i &&
+        abbreviations.has(last.word);
       if (isSpaceOrEnd(text, end) && !abbreviation) closeSentence(true);
-    } else if (mark !== undefined) {
+      i = end;
+    } else if (c === ';' || c === ':') {
       closeClause(tokens.length);
+      i++;
+    } else {
+      i += width(text, i);
     }
   }
   closeSentence(false);
@@ -201,7 +305,7 @@ function isKeywordRun(sentence: Sentence, tokens: Token[], text: string): boolea
   if (words < KEYWORD_RUN_MIN_WORDS) return false;
   let functional = 0;
   for (let i = sentence.first; i < sentence.end; i++) {
-    if (functionWords.has(tokens[i]!.word)) functional++;
+    if (tokens[i]!.functionWord) functional++;
   }
   const share = functional / words;
   if (share < KEYWORD_RUN_MAX_FUNCTION_SHARE) return true;
@@ -222,7 +326,7 @@ function describeClause(clause: Clause, tokens: Token[], text: string): void {
   let cancelledUntil = -1;
   for (let i = clause.first; i < clause.end; i++) {
     const token = tokens[i]!;
-    if (functionWords.has(token.word)) clause.functionWords++;
+    if (token.functionWord) clause.functionWords++;
     if (token.verb) clause.verbs++;
     if (clause.negator !== -1 || i <= cancelledUntil || !isNegator(tokens, i, clause.end, text))
       continue;
@@ -234,13 +338,11 @@ function describeClause(clause: Clause, tokens: Token[], text: string): void {
 
 function isNegator(tokens: Token[], i: number, end: number, text: string): boolean {
   const token = tokens[i]!;
-  const word = token.word;
-  if (word.endsWith("n't")) return true;
   // "no-auth appeal" names a thing; it does not negate it.
-  if (word === 'no') return text[token.end] !== '-';
-  if (negators.has(word)) return true;
-  const pair = negatingPairs.get(word);
-  return pair !== undefined && i + 1 < end && tokens[i + 1]!.word === pair;
+  if (token.word === 'no') return text[token.end] !== '-';
+  const { negator, negatorPair } = lexeme(token.word);
+  if (negator) return true;
+  return negatorPair !== undefined && i + 1 < end && tokens[i + 1]!.word === negatorPair;
 }
 
 /** "don't forget to…", "never skip…": a word right after the negator undoes it. Returns its index or -1. */

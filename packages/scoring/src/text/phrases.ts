@@ -32,6 +32,9 @@ interface CompiledPhrase {
 export interface PhraseSet {
   mode: PhraseMode;
   byFirstStem: Map<string, CompiledPhrase[]>;
+  /** The same index as parallel arrays, for the allocation-free loop in findPhrases. */
+  firstStems: string[];
+  phrasesByFirst: CompiledPhrase[][];
 }
 
 /** Compile phrases grouped by owner: `owners[i]` lists the synonyms of owner i. */
@@ -53,15 +56,21 @@ export function compilePhrases(
       byFirstStem.set(first, list);
     }
   });
-  return { mode, byFirstStem };
+  return {
+    mode,
+    byFirstStem,
+    firstStems: [...byFirstStem.keys()],
+    phrasesByFirst: [...byFirstStem.values()],
+  };
 }
 
 /** All matches in token order (ties in compile order). Overlapping matches are all reported. */
 export function findPhrases(set: PhraseSet, doc: Doc): PhraseMatch[] {
   const found: { match: PhraseMatch; order: number }[] = [];
-  for (const [firstStem, phrases] of set.byFirstStem) {
-    const positions = doc.positions.get(firstStem);
+  for (let s = 0; s < set.firstStems.length; s++) {
+    const positions = doc.positions.get(set.firstStems[s]!);
     if (positions === undefined) continue;
+    const phrases = set.phrasesByFirst[s]!;
     for (const at of positions) {
       for (const phrase of phrases) {
         const last =

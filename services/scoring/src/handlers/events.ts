@@ -1,5 +1,6 @@
 import { dynamoClient, eventHandler } from '@assay/platform';
 import { recordPublishedPlaybook } from '../domain/rubrics';
+import { scoreSubmission } from '../domain/scorecards';
 import { scoringService } from '../service';
 import { ScoringStore } from '../store';
 
@@ -9,5 +10,9 @@ export const handler = eventHandler(scoringService, {
   recordRubric: async (detail, { logger }) => {
     const stored = await recordPublishedPlaybook(store, detail);
     if (!stored) logger.info('rubric already recorded', { eventId: detail.eventId });
+  },
+  scoreSession: async (detail, { logger }) => {
+    const scored = await scoreSubmission(store, detail);
+    if (!scored) logger.info('session already scored', { eventId: detail.eventId });
   },
 });

@@ -2,17 +2,10 @@
 // shared with the mid-level playbook, plus posting a remittance with a denied line, a credit
 // balance that must be refunded and a deposit that does not match its remittance.
 // Numbers accept "$", ",", "%" and spaces.
+import { detail } from '../item-builders';
 import type { DetailItemInput } from '../types';
-import { RED_FLAG, SECTION } from './policy';
+import { RED_FLAG } from './policy';
 import { contractualAdjustment, daysInAr, patientResponsibility } from './shared';
-
-type Detail = Omit<DetailItemInput, 'section' | 'type'>;
-
-const detail = (item: Detail): DetailItemInput => ({
-  ...item,
-  type: 'detail',
-  section: SECTION.detail,
-});
 
 /** One ERA (835) claim with two paid lines and one denied line, shown with two questions. */
 const ERA = [

@@ -2,21 +2,9 @@
 // reconciliation of payments to the bank, plus the aging-report procedure shared with the
 // mid-level playbook. Steps are listed in the expected order; critical steps cap the item
 // when missing.
+import { procedure } from '../item-builders';
 import type { ProcedureItemInput } from '../types';
-import { SECTION } from './policy';
 import { agingArPlan } from './shared';
-
-type Procedure = Omit<ProcedureItemInput, 'section' | 'type' | 'prompt'> & { task: string };
-
-const STEP_BY_STEP =
-  'Describe, step by step, what you would do. Numbered steps or short paragraphs are both fine.';
-
-const procedure = ({ task, ...item }: Procedure): ProcedureItemInput => ({
-  ...item,
-  type: 'procedure',
-  section: SECTION.procedure,
-  prompt: `${task}\n\n${STEP_BY_STEP}`,
-});
 
 export const denialAppeal = procedure({
   id: 'procedure-collections-denial-appeal',

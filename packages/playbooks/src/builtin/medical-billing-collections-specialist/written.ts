@@ -3,17 +3,10 @@
 // list how collectors actually phrase each idea; phrases that would shrink to one common word
 // once stop words are dropped are left out on purpose.
 import { concept, concepts, length } from '../criteria';
+import { written } from '../item-builders';
 import type { WrittenItemInput } from '../types';
-import { RED_FLAG, SECTION } from './policy';
+import { RED_FLAG } from './policy';
 import { deductibleEmail } from './shared';
-
-type Written = Omit<WrittenItemInput, 'section' | 'type'>;
-
-const written = (item: Written): WrittenItemInput => ({
-  ...item,
-  type: 'written',
-  section: SECTION.written,
-});
 
 export const callScript = written({
   id: 'written-collections-call-script',

@@ -1,17 +1,10 @@
 // Attention-to-detail items for the junior playbook: four data checks shared with the
 // mid-level playbook, plus everyday billing arithmetic and record-keeping checks.
 // Numbers accept "$", ",", "%" and spaces.
+import { detail } from '../item-builders';
 import type { DetailItemInput } from '../types';
-import { RED_FLAG, SECTION } from './policy';
+import { RED_FLAG } from './policy';
 import { accountTransposition, codeSexMismatch, dateOfService, invoiceTotal } from './shared';
-
-type Detail = Omit<DetailItemInput, 'section' | 'type'>;
-
-const detail = (item: Detail): DetailItemInput => ({
-  ...item,
-  type: 'detail',
-  section: SECTION.detail,
-});
 
 export const balanceAfterPayment = detail({
   id: 'detail-junior-balance-after-payment',

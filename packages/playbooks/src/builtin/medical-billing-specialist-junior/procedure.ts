@@ -1,20 +1,8 @@
 // Procedure items for the junior playbook: three routine tasks a biller does from the first
 // week. Steps are listed in the expected order; critical steps cap the item when missing.
 // Each step's terms list the ways billers phrase that step.
+import { procedure } from '../item-builders';
 import type { ProcedureItemInput } from '../types';
-import { SECTION } from './policy';
-
-type Procedure = Omit<ProcedureItemInput, 'section' | 'type' | 'prompt'> & { task: string };
-
-const STEP_BY_STEP =
-  'Describe, step by step, what you would do. Numbered steps or short paragraphs are both fine.';
-
-const procedure = ({ task, ...item }: Procedure): ProcedureItemInput => ({
-  ...item,
-  type: 'procedure',
-  section: SECTION.procedure,
-  prompt: `${task}\n\n${STEP_BY_STEP}`,
-});
 
 export const submitClaim = procedure({
   id: 'procedure-junior-submit-claim',

@@ -3,17 +3,9 @@
 // payment reminder. Synonym sets list how billers actually phrase each idea; phrases that
 // would shrink to one common word once stop words are dropped are left out on purpose.
 import { concept, concepts, length } from '../criteria';
+import { written } from '../item-builders';
 import type { WrittenItemInput } from '../types';
-import { SECTION } from './policy';
 import { deductibleEmail } from './shared';
-
-type Written = Omit<WrittenItemInput, 'section' | 'type'>;
-
-const written = (item: Written): WrittenItemInput => ({
-  ...item,
-  type: 'written',
-  section: SECTION.written,
-});
 
 const THANKS = ['thank you', 'thanks', 'many thanks', 'appreciate', 'appreciated', 'grateful'];
 

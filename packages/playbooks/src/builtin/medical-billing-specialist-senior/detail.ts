@@ -1,17 +1,9 @@
 // Metrics and analysis for the senior playbook: two KPI items shared with the mid-level
 // playbook, two more KPI computations and a denial-trend table. Numbers accept "$", ",", "%"
 // and spaces.
+import { detail } from '../item-builders';
 import type { DetailItemInput } from '../types';
-import { SECTION } from './policy';
 import { daysInAr, denialRate } from './shared';
-
-type Detail = Omit<DetailItemInput, 'section' | 'type'>;
-
-const detail = (item: Detail): DetailItemInput => ({
-  ...item,
-  type: 'detail',
-  section: SECTION.detail,
-});
 
 export const netCollectionRate = detail({
   id: 'detail-senior-net-collection-rate',

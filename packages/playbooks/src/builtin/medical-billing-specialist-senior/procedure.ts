@@ -1,21 +1,9 @@
 // Procedures for the senior playbook: an audit plan of its own, plus the aging-report and
 // missing-authorisation procedures shared with the mid-level playbook. Steps are listed in
 // the expected order; critical steps cap the item when missing.
+import { procedure } from '../item-builders';
 import type { ProcedureItemInput } from '../types';
-import { SECTION } from './policy';
 import { agingArPlan, missingPreauth } from './shared';
-
-type Procedure = Omit<ProcedureItemInput, 'section' | 'type' | 'prompt'> & { task: string };
-
-const STEP_BY_STEP =
-  'Describe, step by step, what you would do. Numbered steps or short paragraphs are both fine.';
-
-const procedure = ({ task, ...item }: Procedure): ProcedureItemInput => ({
-  ...item,
-  type: 'procedure',
-  section: SECTION.procedure,
-  prompt: `${task}\n\n${STEP_BY_STEP}`,
-});
 
 export const billingAudit = procedure({
   id: 'procedure-senior-billing-audit',

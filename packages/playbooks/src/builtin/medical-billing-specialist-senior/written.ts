@@ -2,17 +2,9 @@
 // mid-level playbook, and a coaching message to a team member. Synonym sets list how billing
 // leads actually phrase each idea.
 import { concept, concepts, length } from '../criteria';
+import { written } from '../item-builders';
 import type { WrittenItemInput } from '../types';
-import { SECTION } from './policy';
 import { teamNpiChat } from './shared';
-
-type Written = Omit<WrittenItemInput, 'section' | 'type'>;
-
-const written = (item: Written): WrittenItemInput => ({
-  ...item,
-  type: 'written',
-  section: SECTION.written,
-});
 
 export const coachingMessage = written({
   id: 'written-senior-coaching-message',

@@ -1,15 +1,8 @@
 // Attention-to-detail items: one deterministic answer each (a number or a choice).
 // Keys are fixed by the content brief; numbers accept "$", ",", "%" and spaces.
+import { detail } from '../item-builders';
 import type { DetailItemInput } from '../types';
-import { RED_FLAG, SECTION } from './policy';
-
-type Detail = Omit<DetailItemInput, 'section' | 'type'>;
-
-const detail = (item: Detail): DetailItemInput => ({
-  ...item,
-  type: 'detail',
-  section: SECTION.detail,
-});
+import { RED_FLAG } from './policy';
 
 export const detailItems: DetailItemInput[] = [
   detail({

@@ -1,20 +1,8 @@
 // Procedure items: the candidate describes a workflow step by step in free text. Steps are
 // listed in the expected order; critical steps cap the item when missing. Each step's terms
 // list the ways practising billers actually phrase that step.
+import { procedure } from '../item-builders';
 import type { ProcedureItemInput } from '../types';
-import { SECTION } from './policy';
-
-type Procedure = Omit<ProcedureItemInput, 'section' | 'type' | 'prompt'> & { task: string };
-
-const STEP_BY_STEP =
-  'Describe, step by step, what you would do. Numbered steps or short paragraphs are both fine.';
-
-const procedure = ({ task, ...item }: Procedure): ProcedureItemInput => ({
-  ...item,
-  type: 'procedure',
-  section: SECTION.procedure,
-  prompt: `${task}\n\n${STEP_BY_STEP}`,
-});
 
 /** Ways of saying "read the remittance / EOB / ERA", shared by several steps. */
 const READ_REMITTANCE = [

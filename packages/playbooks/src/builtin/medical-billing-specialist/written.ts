@@ -2,16 +2,9 @@
 // (synonym sets, greeting, tone, jargon, readability, length, identifiers) with point levels.
 // Synonym sets are generous on purpose: they list how real billers phrase the idea.
 import { concept, concepts, length } from '../criteria';
+import { written } from '../item-builders';
 import type { WrittenItemInput } from '../types';
-import { RED_FLAG, SECTION } from './policy';
-
-type Written = Omit<WrittenItemInput, 'section' | 'type'>;
-
-const written = (item: Written): WrittenItemInput => ({
-  ...item,
-  type: 'written',
-  section: SECTION.written,
-});
+import { RED_FLAG } from './policy';
 
 /** Phrases that thank or acknowledge, shared by the messages to colleagues. */
 const THANKS = ['thank you', 'thanks', 'many thanks', 'appreciate', 'appreciated', 'grateful'];

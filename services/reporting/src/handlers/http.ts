@@ -1,0 +1,75 @@
+import { dynamoClient, httpHandler, problems } from '@assay/platform';
+import { sessionAudit, verifyAudit } from '../domain/audit-log';
+import { adverseImpactReport, cohortCsv, cohortMembers, cohortReport } from '../domain/cohort';
+import { reportHtml } from '../domain/report-html';
+import { sessionReport } from '../domain/session-report';
+import { reportingService } from '../service';
+import { ReportingStore } from '../store';
+
+const store = new ReportingStore(dynamoClient());
+
+/** True when the client prefers `type` to JSON (a plain `Accept` header check is enough here). */
+function wants(accept: string | undefined, type: string): boolean {
+  return (accept ?? '').split(',').some((part) => part.trim().split(';')[0] === type);
+}
+
+async function membersOf(tenantId: string, assessmentId: string) {
+  const facts = await store.assessmentFacts(tenantId, assessmentId);
+  if (facts.length === 0) throw problems.notFound(`Reports of assessment ${assessmentId}`);
+  return cohortMembers(facts);
+}
+
+export const handler = httpHandler(reportingService, {
+  listAudit: async ({ tenantId, query }) => ({
+    status: 200,
+    body: { items: await sessionAudit(store, tenantId, query.sessionId) },
+  }),
+  verifyAudit: async ({ tenantId }) => ({ status: 200, body: await verifyAudit(store, tenantId) }),
+  getSessionReport: async ({ tenantId, params, headers }) => {
+    const report = sessionReport(params.id, await store.sessionFacts(tenantId, params.id));
+    if (!report) throw problems.notFound(`The report of session ${params.id}`);
+    if (wants(headers.accept, 'text/html')) {
+      return {
+        status: 200,
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+        },
+        body: reportHtml(report),
+      };
+    }
+    return { status: 200, body: report };
+  },
+  putDemographics: async ({ tenantId, params, body }) => {
+    await store.putDemographics(tenantId, params.id, body.categories, new Date().toISOString());
+    return {
+      status: 200,
+      body: { sessionId: params.id, dimensions: Object.keys(body.categories).length },
+    };
+  },
+  getCohortReport: async ({ tenantId, params, headers }) => {
+    const report = cohortReport(await membersOf(tenantId, params.id));
+    if (wants(headers.accept, 'text/csv')) {
+      return {
+        status: 200,
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${params.id}.csv"`,
+        },
+        body: cohortCsv(report),
+      };
+    }
+    return { status: 200, body: { assessmentId: params.id, ...report } };
+  },
+  getAdverseImpact: async ({ tenantId, params, query }) => {
+    const members = await membersOf(tenantId, params.id);
+    const demographics = await store.demographics(tenantId);
+    return {
+      status: 200,
+      body: {
+        assessmentId: params.id,
+        ...adverseImpactReport(members, demographics, query.dimension, query.cut),
+      },
+    };
+  },
+});
