@@ -3,9 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServiceManifest } from '@assay/platform/manifest';
 
-/** The monorepo root: functions bundle from here, with the workspace's one lock file. */
+/** The monorepo root: functions bundle from here. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const lockFile = path.join(repoRoot, 'pnpm-lock.yaml');
 
 /** Entry of the relay's enrichment Lambda, shared by every outbox table of a stack. */
 export const outboxEnrichmentEntry = path.join(
@@ -16,7 +15,7 @@ export const outboxEnrichmentEntry = path.join(
 /**
  * Absolute path of a service's handler entry (manifest paths are relative to `services/<name>`),
  * or undefined when the manifest declares none. A declared but missing file fails the synth
- * with the manifest field to fix, rather than NodejsFunction's bare "cannot find entry file".
+ * with the manifest field to fix, rather than a bare "cannot find entry file".
  */
 export function handlerEntry(
   manifest: ServiceManifest,
@@ -31,4 +30,13 @@ export function handlerEntry(
     );
   }
   return entry;
+}
+
+/**
+ * The folder of a service's static web page (`services/<name>/web/index.html`), or undefined.
+ * At most one service may have one: it is served by the region's CloudFront distribution.
+ */
+export function webFolder(manifest: ServiceManifest): string | undefined {
+  const folder = path.join(repoRoot, 'services', manifest.name, 'web');
+  return existsSync(path.join(folder, 'index.html')) ? folder : undefined;
 }

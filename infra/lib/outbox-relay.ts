@@ -27,6 +27,8 @@ const entryPath = (field: keyof OutboxEntry) => `$.${field}`;
  * and the bus receives exactly what the service wrote in its transaction.
  */
 export class OutboxRelay extends Construct {
+  readonly pipe: CfnPipe;
+
   constructor(scope: Construct, id: string, props: OutboxRelayProps) {
     super(scope, id);
     const { table, bus, enrichment } = props;
@@ -49,7 +51,7 @@ export class OutboxRelay extends Construct {
     bus.grantPutEventsTo(role);
     deadLetters.grantSendMessages(role);
 
-    const pipe = new CfnPipe(this, 'Pipe', {
+    const pipe = (this.pipe = new CfnPipe(this, 'Pipe', {
       description: `Outbox of ${table.tableName} to ${bus.eventBusName}`,
       roleArn: role.roleArn,
       source: table.tableStreamArn,
@@ -86,7 +88,7 @@ export class OutboxRelay extends Construct {
         },
         inputTemplate: `<${entryPath('detail')}>`,
       },
-    });
+    }));
     // The role's policy must exist before the pipe starts polling the stream.
     pipe.node.addDependency(role);
 

@@ -1,6 +1,6 @@
 import type { App } from 'aws-cdk-lib';
 import { AssayStack } from './assay-stack';
-import { stageNamed } from './stage';
+import { stageNamed, type StageConfig } from './stage';
 
 const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
@@ -10,9 +10,9 @@ const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d$/;
  */
 export function addRegionalStacks(
   app: App,
-  props: { stage: string; regions: readonly string[]; account?: string },
+  props: { stage: string; regions: readonly string[]; account?: string; config?: StageConfig },
 ): AssayStack[] {
-  const stage = stageNamed(props.stage);
+  const stage = stageNamed(props.stage, props.config);
   if (props.regions.length === 0) throw new Error('no region given');
   return props.regions.map((region) => {
     if (!REGION_NAME.test(region)) throw new Error(`"${region}" is not a region name`);

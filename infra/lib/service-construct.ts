@@ -6,7 +6,7 @@ import type { ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as HandlerLambda } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
 import type { ServiceManifest } from '@assay/platform/manifest';
@@ -36,8 +36,8 @@ const DELIVERY_RETRIES = 60;
 /** One service from its manifest: its table, its HTTP routes and its event subscriptions. */
 export class ServiceConstruct extends Construct {
   readonly table: Table;
-  readonly httpFunction?: NodejsFunction;
-  readonly eventsFunction?: NodejsFunction;
+  readonly httpFunction?: HandlerLambda;
+  readonly eventsFunction?: HandlerLambda;
   readonly schedules?: Schedules;
 
   constructor(scope: Construct, id: string, props: ServiceConstructProps) {
@@ -70,11 +70,12 @@ export class ServiceConstruct extends Construct {
     }
   }
 
-  private addHttpHandler(entry: string, props: ServiceConstructProps): NodejsFunction {
+  private addHttpHandler(entry: string, props: ServiceConstructProps): HandlerLambda {
     const { manifest } = props;
     const { fn } = new HandlerFunction(this, 'HttpHandler', {
       entry,
       description: `${manifest.name} HTTP routes`,
+      serviceName: manifest.name,
       stage: props.stage,
     });
     this.table.grantReadWriteData(fn);
@@ -101,7 +102,7 @@ export class ServiceConstruct extends Construct {
     return fn;
   }
 
-  private addEventsHandler(entry: string, props: ServiceConstructProps): NodejsFunction {
+  private addEventsHandler(entry: string, props: ServiceConstructProps): HandlerLambda {
     const { manifest } = props;
     // One queue for the service's subscriptions: deliveries EventBridge gave up on, and
     // invocations the handler still failed after Lambda's asynchronous retries.
@@ -109,6 +110,7 @@ export class ServiceConstruct extends Construct {
     const { fn } = new HandlerFunction(this, 'EventsHandler', {
       entry,
       description: `${manifest.name} event subscriptions`,
+      serviceName: manifest.name,
       stage: props.stage,
       onFailure: new SqsDestination(deadLetters.queue),
       environment: this.schedules?.environment(props.bus),
@@ -138,7 +140,7 @@ export class ServiceConstruct extends Construct {
   }
 
   /** Table grants cover the table's own GSIs as `<table>/index/*`: no other table is reachable. */
-  private acknowledgeIndexWildcard(fn: NodejsFunction): void {
+  private acknowledgeIndexWildcard(fn: HandlerLambda): void {
     if (this.table.node.defaultChild === undefined) return;
     const tableId = Stack.of(this).getLogicalId(this.table.node.defaultChild as CfnElement);
     // The grant lands in the role's default policy, so that is where the finding is.

@@ -9,6 +9,8 @@ import { tableName } from '@assay/platform/manifest';
 import type { ServiceManifest } from '@assay/platform/manifest';
 import { claimsTable, tenantsTable } from '@assay/platform/tables';
 import type { AssayStack } from '../lib/assay-stack';
+import { HandlerFunction } from '../lib/handler-function';
+import { ACCESS_LOG_FORMAT } from '../lib/http-api';
 import { handlerEntry } from '../lib/handler-entries';
 import { REGIONS, synthStacks } from './synth';
 
@@ -105,17 +107,69 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
     }
   });
 
-  it('runs every function on nodejs22.x arm64 with explicit memory and timeout', () => {
+  const handlers = stack.node
+    .findAll()
+    .filter((c): c is HandlerFunction => c instanceof HandlerFunction);
+  const handlerIds = new Set(handlers.map((h) => logicalId(h.fn)));
+
+  it('runs every handler on nodejs22.x arm64, traced, with explicit memory, timeout and Powertools', () => {
     const declared = services.flatMap((s) => Object.keys(s.handlers)).length;
     const relayEnrichment = allTables.some((t) => t.outbox) ? 1 : 0;
-    template.resourceCountIs('AWS::Lambda::Function', declared + relayEnrichment);
-    template.allResourcesProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
-      Architectures: ['arm64'],
-      MemorySize: 512,
-      Timeout: 10,
-      Environment: { Variables: Match.objectLike({ ASSAY_STAGE: STAGE }) },
-    });
+    expect(handlers).toHaveLength(declared + relayEnrichment);
+    for (const handler of handlers) {
+      const fn = template.toJSON().Resources[logicalId(handler.fn) ?? ''];
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        Timeout: 10,
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        Environment: {
+          Variables: expect.objectContaining({
+            ASSAY_STAGE: STAGE,
+            POWERTOOLS_SERVICE_NAME: handler.label.replace(/-[A-Za-z]+$/, ''),
+            POWERTOOLS_LOG_LEVEL: 'DEBUG',
+            NODE_OPTIONS: '--enable-source-maps',
+          }),
+        },
+      });
+    }
+    // The only other function is CDK's deploy-time BucketDeployment handler.
+    const others = resources('AWS::Lambda::Function').filter(([id]) => !handlerIds.has(id));
+    expect(others.map(([id]) => id)).toEqual([expect.stringMatching(/^CustomCDKBucketDeployment/)]);
+  });
+
+  it('puts no secret value in any function environment', () => {
+    const secretName = /SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE|CREDENTIAL/i;
+    // Known key prefixes, or one long unbroken high-entropy word (paths and ARNs have separators).
+    const secretValue = /^(ak_|sk_|whsec_|AKIA|ASIA|-----BEGIN)|^[A-Za-z0-9+=_-]{32,}$/;
+    for (const [id, fn] of resources('AWS::Lambda::Function')) {
+      const variables = ((fn.Properties.Environment as { Variables?: object } | undefined)
+        ?.Variables ?? {}) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(variables)) {
+        expect(name, `${id} ${name}`).not.toMatch(secretName);
+        // References to other resources (Ref, GetAtt, Join) are names and ARNs, not secrets.
+        if (typeof value === 'string') expect(value, `${id} ${name}`).not.toMatch(secretValue);
+      }
+    }
+  });
+
+  it("archives every event of the bus for replay, kept for the stage's retention", () => {
+    template.resourceCountIs('AWS::Events::Archive', 1);
+    const [[, archive]] = resources('AWS::Events::Archive') as [[string, Resource]];
+    expect(archive.Properties.RetentionDays).toBe(7);
+    expect(referencedIds(archive.Properties.SourceArn)).toEqual(new Set([busId]));
+    expect(archive.Properties.EventPattern).toEqual({ account: [{ Ref: 'AWS::AccountId' }] });
+  });
+
+  it('gives every log group an explicit retention', () => {
+    const groups = resources('AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThanOrEqual(handlers.length + 1);
+    for (const [id, group] of groups) {
+      expect(group.Properties.RetentionInDays, id).toBe(30);
+      expect(group.DeletionPolicy, id).toBe('Delete');
+    }
   });
 
   it("routes exactly the manifests' routes, each to its own service's HTTP function", () => {
@@ -140,7 +194,8 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
     expect(routes.sort(byKey)).toEqual(expected.sort(byKey));
   });
 
-  it('throttles the API stage and logs its access', () => {
+  it('throttles the API stage and logs its access as JSON', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
@@ -148,8 +203,145 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
         ThrottlingBurstLimit: Match.anyValue(),
         ThrottlingRateLimit: Match.anyValue(),
       },
-      AccessLogSettings: { DestinationArn: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
     });
+    const [[, stage]] = resources('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    const format = (stage.Properties.AccessLogSettings as { Format: string }).Format;
+    expect(JSON.parse(format)).toEqual(ACCESS_LOG_FORMAT);
+    expect(JSON.parse(format)).toMatchObject({ requestId: '$context.requestId' });
+  });
+
+  it('serves the candidate page from a private bucket through CloudFront with OAC and security headers', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: Match.anyValue(),
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.resourceCountIs('AWS::CloudFront::Distribution', 1);
+    const [[, distribution]] = resources('AWS::CloudFront::Distribution') as [[string, Resource]];
+    const config = distribution.Properties.DistributionConfig as {
+      Origins: {
+        S3OriginConfig?: unknown;
+        OriginAccessControlId?: unknown;
+        CustomOriginConfig?: { OriginProtocolPolicy: string };
+      }[];
+      DefaultCacheBehavior: { ViewerProtocolPolicy: string; ResponseHeadersPolicyId: unknown };
+      CacheBehaviors: { PathPattern: string; ResponseHeadersPolicyId: unknown }[];
+    };
+    const s3Origin = config.Origins.find((o) => o.S3OriginConfig);
+    expect(referencedIds(s3Origin?.OriginAccessControlId).size).toBe(1);
+    expect(config.Origins.find((o) => o.CustomOriginConfig)?.CustomOriginConfig).toMatchObject({
+      OriginProtocolPolicy: 'https-only',
+    });
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual(['/v1/*']);
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'none'"),
+            Override: true,
+          },
+          ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+          StrictTransportSecurity: Match.objectLike({
+            AccessControlMaxAgeSec: Match.anyValue(),
+            IncludeSubdomains: true,
+            Override: true,
+          }),
+        }),
+      },
+    });
+    // The folder is zipped as an asset and copied in at deploy time.
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketKeyPrefix: 'take/assets/',
+      SourceObjectKeys: [Match.stringLikeRegexp('\\.zip$')],
+    });
+    const webService = services.find(
+      (m) =>
+        stack.web &&
+        stack.services.get(m.name)?.httpFunction &&
+        template.toJSON().Resources[logicalId(stack.services.get(m.name)?.httpFunction) ?? '']
+          .Properties.Environment.Variables.ASSAY_CANDIDATE_APP_URL,
+    );
+    expect(webService?.name).toBe('session');
+  });
+
+  it('alarms on every function, dead-letter queue, the API and every pipe, all to one encrypted topic', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+    const [[topicId, topic]] = resources('AWS::SNS::Topic') as [[string, Resource]];
+    expect(JSON.stringify(topic.Properties.KmsMasterKeyId)).toContain('alias/aws/sns');
+    const topicPolicy = resources('AWS::SNS::TopicPolicy').find(([, p]) =>
+      referencedIds(p.Properties.Topics).has(topicId),
+    );
+    expect(JSON.stringify(topicPolicy?.[1].Properties.PolicyDocument)).toContain(
+      '"aws:SecureTransport":"false"',
+    );
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+
+    const alarms = resources('AWS::CloudWatch::Alarm');
+    for (const [id, alarm] of alarms) {
+      expect(referencedIds(alarm.Properties.AlarmActions), id).toEqual(new Set([topicId]));
+      expect(alarm.Properties.AlarmDescription, id).toMatch(/docs\/operations\.md/);
+    }
+    const on = (metricName: string, dimension: string) =>
+      alarms
+        .filter(([, a]) => a.Properties.MetricName === metricName)
+        .flatMap(([, a]) => [
+          ...referencedIds(
+            (a.Properties.Dimensions as { Name: string; Value: unknown }[]).find(
+              (d) => d.Name === dimension,
+            )?.Value,
+          ),
+        ])
+        .sort();
+    const sorted = (ids: Iterable<string | undefined>) => [...ids].sort();
+    expect(on('Errors', 'FunctionName')).toEqual(sorted(handlerIds));
+    expect(on('Throttles', 'FunctionName')).toEqual(sorted(handlerIds));
+    expect(on('ApproximateNumberOfMessagesVisible', 'QueueName')).toEqual(
+      sorted(resources('AWS::SQS::Queue').map(([id]) => id)),
+    );
+    const metricsOf = (alarm: Resource) =>
+      (alarm.Properties.Metrics ?? []) as {
+        MetricStat?: {
+          Metric: { Namespace: string; MetricName: string; Dimensions: { Value: unknown }[] };
+        };
+      }[];
+    const mathAlarms = alarms.filter(([, a]) => a.Properties.Metrics);
+    const api5xx = mathAlarms.filter(([, a]) =>
+      metricsOf(a).some((m) => m.MetricStat?.Metric.MetricName === '5xx'),
+    );
+    expect(api5xx).toHaveLength(1);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: 'Latency',
+      ExtendedStatistic: 'p99',
+    });
+    const pipeIds = resources('AWS::Pipes::Pipe').map(([id]) => id);
+    const pipeAlarms = mathAlarms.filter(([, a]) =>
+      metricsOf(a).some((m) => m.MetricStat?.Metric.Namespace === 'AWS/EventBridge/Pipes'),
+    );
+    expect(
+      pipeAlarms
+        .flatMap(([, a]) => [
+          ...referencedIds(
+            metricsOf(a).find((m) => m.MetricStat?.Metric.MetricName === 'ExecutionFailed')
+              ?.MetricStat?.Metric.Dimensions,
+          ),
+        ])
+        .sort(),
+    ).toEqual(pipeIds.sort());
+    for (const [, a] of pipeAlarms) {
+      const names = metricsOf(a).flatMap((m) =>
+        m.MetricStat ? [m.MetricStat.Metric.MetricName] : [],
+      );
+      expect(names).toEqual(expect.arrayContaining(['ExecutionFailed', 'TargetStageFailed']));
+    }
   });
 
   it('subscribes with one rule per subscription: contract pattern, bounded retries, a DLQ', () => {
@@ -308,11 +500,20 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
 });
 
 describe('prod stage', () => {
+  const {
+    stacks: [stack],
+  } = synthStacks('prod', ['eu-central-1']);
+  const template = Template.fromStack(stack as AssayStack);
+
+  it('keeps logs three months and events a year, and retains log groups', () => {
+    template.allResourcesProperties('AWS::Events::Archive', { RetentionDays: 365 });
+    template.allResources('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ RetentionInDays: 90 }),
+    });
+  });
+
   it('retains and protects every table', () => {
-    const {
-      stacks: [stack],
-    } = synthStacks('prod', ['eu-central-1']);
-    const template = Template.fromStack(stack as AssayStack);
     for (const def of allTables) {
       template.hasResource('AWS::DynamoDB::Table', {
         DeletionPolicy: 'Retain',

@@ -7,6 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEvent, playbookPublished } from '@assay/events';
 import { outboxItem } from '@assay/platform/outbox';
+import { BUNDLE_LIMIT_BYTES, measureBundles } from '../lib/bundle-sizes';
 import { outboxEnrichmentEntry, repoRoot } from '../lib/handler-entries';
 import { HandlerFunction } from '../lib/handler-function';
 import { stageNamed } from '../lib/stage';
@@ -20,14 +21,15 @@ symlinkSync(
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe('function bundling', () => {
-  // The outbox enrichment is bundled here because it depends only on the platform package; the
-  // full `cdk synth` bundles every service handler.
+  // The outbox enrichment is bundled on its own here because it depends only on the platform
+  // package, so its bundle can run in the test.
   it('bundles with local esbuild, offline, into an ES module that runs', async () => {
     const app = new App({ outdir });
     const stack = new Stack(app, 'Bundle');
     new HandlerFunction(stack, 'Enrichment', {
       entry: outboxEnrichmentEntry,
       description: 'bundling check',
+      serviceName: 'outbox-relay',
       stage: stageNamed('dev'),
     });
     const assembly = app.synth();
@@ -60,5 +62,16 @@ describe('function bundling', () => {
     await expect(handler(records)).resolves.toEqual([
       { source: playbookPublished.source, detailType: playbookPublished.type, detail },
     ]);
+  });
+
+  // One stack synthesized with real bundling; the sizes are recorded in docs/BENCHMARKS.md by
+  // `pnpm --silent tsx infra/scripts/bundle-sizes.ts`.
+  it('keeps every handler bundle within 500 KB minified', { timeout: 120_000 }, () => {
+    const sizes = measureBundles();
+    expect(sizes.map((s) => s.label)).toContain('outbox-relay-OutboxEnrichment');
+    expect(sizes.length).toBeGreaterThan(1);
+    for (const { label, bytes } of sizes) {
+      expect(bytes, `${label}: ${bytes} bytes`).toBeLessThanOrEqual(BUNDLE_LIMIT_BYTES);
+    }
   });
 });

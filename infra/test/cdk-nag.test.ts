@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { addRegionalStacks } from '../lib/regional-stacks';
 
 // cdk-nag is CommonJS whose re-exports Node's ES module loader cannot name.
-const { AwsSolutionsChecks } = cdkNag;
+const { AwsSolutionsChecks, ServerlessChecks } = cdkNag;
 
-describe('AWS Solutions checks (cdk-nag)', () => {
-  it('pass on a prod stack, with every acknowledged finding explained in the code', () => {
+describe('cdk-nag rule packs', () => {
+  it('AWS Solutions and Serverless pass on a prod stack, every acknowledgement explained in the code', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-    addRegionalStacks(app, { stage: 'prod', regions: ['eu-central-1'] });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+    // With an alarm mail, so the subscription and its dead-letter queue are checked too.
+    addRegionalStacks(app, {
+      stage: 'prod',
+      regions: ['eu-central-1'],
+      config: { alarmEmail: 'ops@example.com' },
+    });
     expect(() => app.synth()).not.toThrow();
   });
 });

@@ -12,6 +12,7 @@ import { dynamoClient } from './dynamo';
 import { createLogger } from './logger';
 import type { RouteDefinition, ServiceManifest } from './manifest';
 import { HttpProblem, problems } from './problem';
+import { rateLimited, rateLimiterFromEnv, type TokenBucketLimiter } from './rate-limit';
 import type { Principal } from './tenant-registry';
 import { TenantRegistry, scopeAllows } from './tenant-registry';
 
@@ -50,6 +51,11 @@ export interface HttpHandlerOptions {
   maxBodyBytes?: number;
   registry?: () => TenantRegistry;
   candidateTokens?: () => CandidateTokens;
+  /**
+   * Per-caller token bucket applied after authentication (a tenant, or one candidate token);
+   * `false` turns it off. Read from `ASSAY_RATE_LIMIT_RPS` / `ASSAY_RATE_LIMIT_BURST` on first use.
+   */
+  rateLimiter?: TokenBucketLimiter | false;
 }
 
 export type HttpLambda = (
@@ -75,6 +81,16 @@ export function httpHandler<M extends ServiceManifest>(
   const registry = once(options.registry ?? (() => new TenantRegistry(dynamoClient())));
   const tokens = once(options.candidateTokens ?? (() => new CandidateTokens(dynamoClient())));
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  let limiterRead = false;
+  let bucketLimiter: TokenBucketLimiter | undefined;
+  const limiter = (): TokenBucketLimiter | undefined => {
+    if (!limiterRead) {
+      bucketLimiter =
+        options.rateLimiter === undefined ? rateLimiterFromEnv() : options.rateLimiter || undefined;
+      limiterRead = true;
+    }
+    return bucketLimiter;
+  };
   const ops = operations as unknown as Record<
     string,
     (req: OperationRequest) => Promise<HttpResult>
@@ -93,6 +109,7 @@ export function httpHandler<M extends ServiceManifest>(
       if (!route) throw problems.routeNotFound(event.requestContext.http.method, event.rawPath);
       const principal = await authenticate(route, headers, event.pathParameters ?? {});
       tenantId = principal?.tenantId;
+      if (principal) limit(principal);
       const request: OperationRequest = {
         params: parse(route.params, event.pathParameters ?? {}, 'path'),
         query: parse(route.query, event.queryStringParameters ?? {}, 'query'),
@@ -141,6 +158,17 @@ export function httpHandler<M extends ServiceManifest>(
       throw problems.forbidden(`This route needs a key with the "${route.auth.scope}" scope`);
     }
     return principal;
+  }
+
+  function limit(principal: Principal | CandidatePrincipal): void {
+    const bucket = limiter();
+    if (!bucket) return;
+    const key =
+      principal.kind === 'candidate'
+        ? `c#${principal.tenantId}#${principal.invitationId}`
+        : `t#${principal.tenantId}`;
+    const decision = bucket.take(key);
+    if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
   }
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(

@@ -11,3 +11,4 @@ export * from './tables';
 export * from './tenant-registry';
 export * from './cursor';
 export * from './claim-check';
+export * from './put-once';

@@ -9,7 +9,7 @@ describe('playbook format', () => {
     expectTypeOf<Playbook>().toExtend<Form>();
   });
 
-  it('matches the committed JSON Schema (run `pnpm exec tsx packages/playbooks/src/json-schema.ts` after a change)', () => {
+  it('matches the committed JSON Schema (run `pnpm schema` after a change)', () => {
     expect(JSON.parse(readFileSync(PLAYBOOK_SCHEMA_PATH, 'utf8'))).toEqual(playbookJsonSchema());
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { allEvents } from '@assay/events';
 import { defineService } from '@assay/platform/manifest';
+import { webhookTypes } from './webhooks/model';
 
 const sessionId = z.string().regex(/^ses_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ses_… id');
 const assessmentId = z.string().regex(/^asm_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an asm_… id');
@@ -13,6 +14,42 @@ const auditEntry = z.object({
     .record(z.string(), z.unknown())
     .describe('What was hashed: event id, type, envelope, session, detail hash, small data'),
 });
+
+const endpointId = z.string().regex(/^whe_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a whe_… id');
+const deliveryId = z
+  .string()
+  .regex(/^whd_[0-9A-Za-z]{26}_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a whd_… id');
+const endpoint = z.object({
+  endpointId: z.string(),
+  url: z.string(),
+  types: z.array(z.enum(webhookTypes)),
+  description: z.string().optional(),
+  status: z.enum(['enabled', 'disabled']),
+  disabledReason: z.string().optional().describe('The notice: why delivery stopped'),
+  disabledAt: z.string().optional(),
+  failingSince: z.string().optional(),
+  createdAt: z.string(),
+});
+const secret = z.string().describe('`whsec_<base64>`: shown once, keep it safe');
+const attempt = z.object({
+  at: z.string(),
+  status: z.number().int().describe('HTTP status; 0 when no response arrived'),
+  latencyMs: z.number(),
+  response: z.string().describe('First 1 KB of the response body, or the network error'),
+  replay: z.boolean().optional(),
+});
+const delivery = z.object({
+  deliveryId: z.string(),
+  endpointId: z.string(),
+  eventId: z.string().describe('The `webhook-id` header'),
+  type: z.enum(webhookTypes),
+  status: z.enum(['pending', 'succeeded', 'dead']),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().optional(),
+  history: z.array(attempt),
+  createdAt: z.string(),
+});
+const byEndpoint = z.object({ id: endpointId });
 
 export const reportingService = defineService({
   name: 'reporting',
@@ -100,6 +137,92 @@ export const reportingService = defineService({
         cut: z.coerce.number().min(0).max(100).default(65).describe('Total at or above selects'),
       }),
       response: { status: 200, body: z.record(z.string(), z.unknown()) },
+    },
+    {
+      operationId: 'createWebhookEndpoint',
+      method: 'POST',
+      path: '/v1/webhooks/endpoints',
+      auth: { kind: 'tenant', scope: 'admin' },
+      summary:
+        'Registers an https endpoint for a list of event types; returns its signing secret once',
+      body: z.strictObject({
+        url: z.string().max(2048),
+        types: z.array(z.enum(webhookTypes)).min(1),
+        description: z.string().trim().max(200).optional(),
+      }),
+      response: { status: 201, body: endpoint.extend({ secret }) },
+    },
+    {
+      operationId: 'listWebhookEndpoints',
+      method: 'GET',
+      path: '/v1/webhooks/endpoints',
+      auth: { kind: 'tenant', scope: 'read' },
+      summary: "The tenant's webhook endpoints (never their secrets)",
+      response: { status: 200, body: z.object({ items: z.array(endpoint) }) },
+    },
+    {
+      operationId: 'getWebhookEndpoint',
+      method: 'GET',
+      path: '/v1/webhooks/endpoints/{id}',
+      auth: { kind: 'tenant', scope: 'read' },
+      summary: 'One webhook endpoint, with why it was disabled if it was',
+      params: byEndpoint,
+      response: { status: 200, body: endpoint },
+    },
+    {
+      operationId: 'deleteWebhookEndpoint',
+      method: 'DELETE',
+      path: '/v1/webhooks/endpoints/{id}',
+      auth: { kind: 'tenant', scope: 'admin' },
+      summary: 'Deletes an endpoint; its pending deliveries stop',
+      params: byEndpoint,
+      response: { status: 204 },
+    },
+    {
+      operationId: 'rotateWebhookSecret',
+      method: 'POST',
+      path: '/v1/webhooks/endpoints/{id}/rotate-secret',
+      auth: { kind: 'tenant', scope: 'admin' },
+      summary: 'A new secret, returned once; the previous one keeps signing beside it for 24 h',
+      params: byEndpoint,
+      response: {
+        status: 200,
+        body: z.object({ secret, previousExpiresAt: z.string() }),
+      },
+    },
+    {
+      operationId: 'testWebhookEndpoint',
+      method: 'POST',
+      path: '/v1/webhooks/endpoints/{id}/test',
+      auth: { kind: 'tenant', scope: 'write' },
+      summary: 'Sends a signed `ping` now and returns the delivery with its first attempt',
+      params: byEndpoint,
+      response: { status: 200, body: delivery },
+    },
+    {
+      operationId: 'listWebhookDeliveries',
+      method: 'GET',
+      path: '/v1/webhooks/deliveries',
+      auth: { kind: 'tenant', scope: 'read' },
+      summary:
+        'Deliveries, newest first, each with every attempt (time, status, latency, response)',
+      query: z.object({
+        limit: z.coerce.number().int().min(1).max(100).default(25),
+        cursor: z.string().max(2048).optional(),
+      }),
+      response: {
+        status: 200,
+        body: z.object({ items: z.array(delivery), cursor: z.string().optional() }),
+      },
+    },
+    {
+      operationId: 'replayWebhookDelivery',
+      method: 'POST',
+      path: '/v1/webhooks/deliveries/{id}/replay',
+      auth: { kind: 'tenant', scope: 'write' },
+      summary: 'Sends a delivery again now (same `webhook-id`), dead-lettered ones included',
+      params: z.object({ id: deliveryId }),
+      response: { status: 200, body: delivery },
     },
   ],
   publishes: [],

@@ -1,8 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
-  ConditionalCheckFailedException,
   GetItemCommand,
-  PutItemCommand,
   QueryCommand,
   TransactionCanceledException,
   type DynamoDBClient,
@@ -10,7 +8,13 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PendingEvent } from '@assay/platform';
-import { claimWrites, tableName, transactWithEvents, type ClaimRef } from '@assay/platform';
+import {
+  claimWrites,
+  putOnce,
+  tableName,
+  transactWithEvents,
+  type ClaimRef,
+} from '@assay/platform';
 import type { Scorecard } from '@assay/scoring';
 import { scoringService } from './service';
 
@@ -114,23 +118,15 @@ export class ScoringStore {
   /** Stores a version once; returns false when it was already there (replay, redelivery). */
   async recordRubric(tenantId: string, rubric: RubricVersion): Promise<boolean> {
     const { playbook, ...rest } = rubric;
-    try {
-      await this.db.send(
-        new PutItemCommand({
-          TableName: this.table,
-          Item: marshall({
-            ...rubricKey(tenantId, rubric.playbookId, rubric.version),
-            ...rest,
-            playbook: JSON.stringify(playbook),
-          }),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return putOnce(
+      this.db,
+      this.table,
+      marshall({
+        ...rubricKey(tenantId, rubric.playbookId, rubric.version),
+        ...rest,
+        playbook: JSON.stringify(playbook),
+      }),
+    );
   }
 
   async getRubric(

@@ -1,5 +1,4 @@
 import {
-  ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -11,7 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PendingEvent } from '@assay/platform';
-import { tableName, transactWithEvents } from '@assay/platform';
+import { putOnce, tableName, transactWithEvents } from '@assay/platform';
 import type { DrawnForm } from '@assay/playbooks';
 import { sessionService } from './service';
 
@@ -106,19 +105,11 @@ export class SessionStore {
 
   /** Stores a published version once; false when it was already there (redelivery). */
   async recordPlaybook(tenantId: string, copy: PlaybookCopy): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutItemCommand({
-          TableName: this.table,
-          Item: marshall({ ...playbookKey(tenantId, copy.id, copy.version), ...copy }),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return putOnce(
+      this.db,
+      this.table,
+      marshall({ ...playbookKey(tenantId, copy.id, copy.version), ...copy }),
+    );
   }
 
   /** That version, or the newest recorded one when `version` is undefined. */

@@ -1,10 +1,11 @@
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import type { EventBridgeEvent as LambdaEventBridgeEvent } from 'aws-lambda';
 import { dynamoClient, resetDynamoClient, TenantRegistry, tableName } from '@assay/platform';
 import { allTables, serviceDir } from '@assay/manifests';
 import { LocalEventBus, createPutEventsHandler, type BusRule } from '../bus';
-import { LocalScheduler } from '../scheduler';
+import { LocalScheduler, systemClock, type SchedulerClock } from '../scheduler';
 import { createTables } from '../dynamodb/create-tables';
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { createHttpHost, listen } from '../http/http-host';
@@ -24,6 +25,8 @@ export interface LocalStackOptions {
   /** Table name stage; tests use a unique one per file to share a DynamoDB Local. */
   stage?: string;
   log?: (line: string) => void;
+  /** The scheduler's clock (a ManualClock lets tests compress webhook retry schedules). */
+  clock?: SchedulerClock;
 }
 
 export interface LocalStack {
@@ -51,6 +54,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   process.env.AWS_REGION ??= 'us-east-1';
   // The region API keys are minted for (`ak_local_…`); deployed stacks use their AWS region.
   process.env.ASSAY_REGION ??= 'local';
+  // Webhooks may go to plain http on loopback here (https and public addresses only in AWS).
+  process.env.ASSAY_WEBHOOKS_MODE = 'local';
 
   let endpoint = options.dynamoEndpoint;
   let starting: Promise<DynamoDbLocal> | undefined;
@@ -99,8 +104,19 @@ async function startServices(
     rules: busRules(loaded),
     log: (e) => e.level !== 'debug' && log(`bus: ${e.message}`),
   });
-  const scheduler = new LocalScheduler();
+  const clock = options.clock ?? systemClock;
+  const scheduler = new LocalScheduler({ clock });
   scheduler.start();
+  // Later webhook attempts run on this scheduler (EventBridge Scheduler → Lambda in AWS).
+  const reporting = loaded.find((s) => s.manifest.name === 'reporting');
+  if (reporting) {
+    const runtime = join(serviceDir(reporting.manifest), 'src/webhooks/runtime.ts');
+    const { useLocalScheduler } = (await import(pathToFileURL(runtime).href)) as {
+      useLocalScheduler: (jobs: LocalScheduler, clock: SchedulerClock) => void;
+    };
+    useLocalScheduler(scheduler, clock);
+    log('webhooks: local mode, plain http allowed to loopback only (https to public hosts in AWS)');
+  }
   const putEvents = createPutEventsHandler(bus);
   // Session deadlines: the session service's SchedulerClient talks to this stack.
   const schedules = schedulerApi(scheduler, bus);

@@ -17,6 +17,8 @@ import { appendToAudit } from '../domain/audit-log';
 import { interviewFact, scoreFact, submittedFact } from '../domain/projections';
 import { reportingService } from '../service';
 import { ReportingStore, type Fact } from '../store';
+import { webhookTypes } from '../webhooks/model';
+import { webhooks } from '../webhooks/runtime';
 
 const store = new ReportingStore(dynamoClient());
 
@@ -36,6 +38,7 @@ const handlers: EventHandlers<typeof reportingService> = Object.fromEntries(
       if (project) await store.putFact(detail.tenantId, await project(detail as never));
       const appended = await appendToAudit(store, detail);
       if (!appended) logger.info('event already audited', { eventId: detail.eventId });
+      if ((webhookTypes as readonly string[]).includes(event.type)) await webhooks().fanOut(detail);
     },
   ]),
 );

@@ -5,6 +5,8 @@ import { reportHtml } from '../domain/report-html';
 import { sessionReport } from '../domain/session-report';
 import { reportingService } from '../service';
 import { ReportingStore } from '../store';
+import { publicDelivery, publicEndpoint } from '../webhooks/model';
+import { webhooks } from '../webhooks/runtime';
 
 const store = new ReportingStore(dynamoClient());
 
@@ -41,6 +43,10 @@ export const handler = httpHandler(reportingService, {
     return { status: 200, body: report };
   },
   putDemographics: async ({ tenantId, params, body }) => {
+    // Only sessions this tenant's events told reporting about; anything else is not found.
+    if ((await store.sessionFacts(tenantId, params.id)).length === 0) {
+      throw problems.notFound(`Session ${params.id}`);
+    }
     await store.putDemographics(tenantId, params.id, body.categories, new Date().toISOString());
     return {
       status: 200,
@@ -72,4 +78,36 @@ export const handler = httpHandler(reportingService, {
       },
     };
   },
+  createWebhookEndpoint: async ({ tenantId, body }) => {
+    const { endpoint, secret } = await webhooks().createEndpoint(tenantId, body);
+    return { status: 201, body: { ...publicEndpoint(endpoint), secret } };
+  },
+  listWebhookEndpoints: async ({ tenantId }) => ({
+    status: 200,
+    body: { items: (await webhooks().endpoints(tenantId)).map(publicEndpoint) },
+  }),
+  getWebhookEndpoint: async ({ tenantId, params }) => ({
+    status: 200,
+    body: publicEndpoint(await webhooks().endpoint(tenantId, params.id)),
+  }),
+  deleteWebhookEndpoint: async ({ tenantId, params }) => {
+    await webhooks().deleteEndpoint(tenantId, params.id);
+    return { status: 204 };
+  },
+  rotateWebhookSecret: async ({ tenantId, params }) => ({
+    status: 200,
+    body: await webhooks().rotateSecret(tenantId, params.id),
+  }),
+  testWebhookEndpoint: async ({ tenantId, params }) => ({
+    status: 200,
+    body: publicDelivery(await webhooks().ping(tenantId, params.id)),
+  }),
+  listWebhookDeliveries: async ({ tenantId, query }) => {
+    const page = await webhooks().deliveries(tenantId, query.limit, query.cursor);
+    return { status: 200, body: { ...page, items: page.items.map(publicDelivery) } };
+  },
+  replayWebhookDelivery: async ({ tenantId, params }) => ({
+    status: 200,
+    body: publicDelivery(await webhooks().replay(tenantId, params.id)),
+  }),
 });
