@@ -5,3 +5,4 @@ export * from './http/http-host';
 export * from './stack/local-stack';
 export * from './stack/demo-tenant';
 export * from './streams/outbox-relay';
+export * from './stack/bench-stack';

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { createEvent, scoreComputed } from '@assay/events';
-import { startLocalStack } from '@assay/local';
+import { startBenchStack } from '@assay/local';
 import { claimWrites, dynamoClient } from '@assay/platform';
 
 const sessions = Number(process.argv[2] ?? 50);
@@ -27,7 +27,7 @@ const receiver = createServer((req, res) => {
 });
 await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
 const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-const stack = await startLocalStack({ port: 0 });
+const stack = await startBenchStack();
 const call = async (method: string, path: string, token: string, body?: unknown) => {
   const res = await fetch(new URL(path, stack.url), {
     method,

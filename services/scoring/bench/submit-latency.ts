@@ -2,10 +2,10 @@
 // candidate's submit request to the scorecard (written in the transaction that queues
 // score.computed) answering 200. Includes the outbox relay's 25 ms poll and the bus hop.
 //   pnpm exec tsx services/scoring/bench/submit-latency.ts [sessions]
-import { startLocalStack } from '@assay/local';
+import { startBenchStack } from '@assay/local';
 
 const sessions = Number(process.argv[2] ?? 50);
-const stack = await startLocalStack({ port: 0 });
+const stack = await startBenchStack();
 const call = async (method: string, path: string, token: string, body?: unknown) => {
   const res = await fetch(new URL(path, stack.url), {
     method,

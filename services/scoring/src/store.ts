@@ -3,6 +3,7 @@ import {
   GetItemCommand,
   QueryCommand,
   TransactionCanceledException,
+  type AttributeValue,
   type DynamoDBClient,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
@@ -139,24 +140,36 @@ export class ScoringStore {
     return { ...(item as unknown as RubricVersion), playbook: JSON.parse(item.playbook as string) };
   }
 
+  /**
+   * Every version held for a playbook. Each item carries its whole playbook, so one Query page
+   * (1 MB read before projection) holds only ~18 of them: follow the pages to the end.
+   */
   async listRubricVersions(
     tenantId: string,
     playbookId: string,
   ): Promise<Omit<RubricVersion, 'playbook'>[]> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: marshall({
-          ':pk': `T#${tenantId}`,
-          ':prefix': `RUBRIC#${playbookId}#`,
+    const versions: Omit<RubricVersion, 'playbook'>[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: marshall({
+            ':pk': `T#${tenantId}`,
+            ':prefix': `RUBRIC#${playbookId}#`,
+          }),
+          ProjectionExpression: 'playbookId, version, #h, recordedAt, sourceEventId',
+          ExpressionAttributeNames: { '#h': 'hash' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
         }),
-        ProjectionExpression: 'playbookId, version, #h, recordedAt, sourceEventId',
-        ExpressionAttributeNames: { '#h': 'hash' },
-        ConsistentRead: true,
-      }),
-    );
-    return (out.Items ?? []).map((i) => unmarshall(i) as Omit<RubricVersion, 'playbook'>);
+      );
+      for (const item of out.Items ?? [])
+        versions.push(unmarshall(item) as Omit<RubricVersion, 'playbook'>);
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return versions;
   }
 
   async getCard(tenantId: string, sessionId: string): Promise<CardRecord | undefined> {

@@ -309,3 +309,24 @@ describe('interviews', () => {
     expect((err as HttpProblem).errors?.[0]?.pointer).toBe(`body/ratings/${questions[6]}`);
   });
 });
+
+describe('rubric versions', () => {
+  it('lists every version held, beyond one 1 MB query page of whole playbooks', async () => {
+    const count = 25; // ~57 KB each: more than one page
+    for (let minor = 0; minor < count; minor++) {
+      const version = `1.${minor}.0`;
+      const stored = await store.recordRubric('t-many', {
+        playbookId: 'many',
+        version,
+        hash: playbookHash({ ...library, version }),
+        recordedAt: '2026-11-23T10:00:00.000Z',
+        sourceEventId: `ev-${minor}`,
+        playbook: { ...library, version } as unknown as Record<string, unknown>,
+      });
+      expect(stored).toBe(true);
+    }
+    const versions = await store.listRubricVersions('t-many', 'many');
+    expect(versions).toHaveLength(count);
+    expect(new Set(versions.map((v) => v.version)).size).toBe(count);
+  });
+});

@@ -1,4 +1,4 @@
-import { startLocalStack } from '@assay/local';
+import { startBenchStack } from '@assay/local';
 import { builtinPlaybooks } from '@assay/playbooks';
 import { parseCommandArgs } from '../args';
 import { CliError } from '../cli-error';
@@ -26,7 +26,7 @@ export async function runContentBench(argv: string[]): Promise<number> {
   if (!source) throw new CliError('the built-in library is empty', 1);
 
   console.log('Starting an in-memory local stack…');
-  const stack = await startLocalStack({ port: 0 });
+  const stack = await startBenchStack();
   try {
     const headers = {
       authorization: `Bearer ${stack.demo.apiKey}`,

@@ -1,4 +1,6 @@
-import { startLocalStack } from '@assay/local';
+import { startBenchStack } from '@assay/local';
+import { dynamoClient } from '@assay/platform';
+import { ScoringStore } from '@assay/service-scoring/store';
 import { findBuiltin } from '@assay/playbooks';
 import { parseCommandArgs } from '../args';
 import { CliError } from '../cli-error';
@@ -8,8 +10,8 @@ const USAGE = 'assay bench slice [--publishes 200]';
 
 /**
  * Publish → consumer recorded, on a fresh in-memory local stack: the time from sending
- * `POST /v1/playbooks/{id}/publish` until the scoring service answers with the new version
- * over its own API (polled every 2 ms, so figures carry up to ~2 ms of polling slack).
+ * `POST /v1/playbooks/{id}/publish` until the version is in the scoring service's own table
+ * (read through its store every millisecond, in-process, so the probe adds no HTTP load).
  */
 export async function runSliceBench(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(
@@ -24,8 +26,7 @@ export async function runSliceBench(argv: string[]): Promise<number> {
   if (!builtin) throw new CliError('the built-in playbook is missing', 1);
 
   console.log(`Starting an in-memory local stack…`);
-  process.env.ASSAY_LOG_LEVEL ??= 'WARN'; // request logs would drown the figures
-  const stack = await startLocalStack({ port: 0 });
+  const stack = await startBenchStack();
   try {
     const headers = {
       authorization: `Bearer ${stack.demo.apiKey}`,
@@ -40,10 +41,7 @@ export async function runSliceBench(argv: string[]): Promise<number> {
     if (created.status !== 201)
       throw new CliError(`creating the playbook answered ${created.status}`, 1);
 
-    const recordedVersions = async () => {
-      const res = await fetch(`${stack.url}/v1/rubrics/bench-slice/versions`, { headers });
-      return ((await res.json()) as { items: unknown[] }).items.length;
-    };
+    const scoring = new ScoringStore(dynamoClient());
     const endToEnd: number[] = [];
     const request: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -54,14 +52,19 @@ export async function runSliceBench(argv: string[]): Promise<number> {
       });
       request.push(performance.now() - t0);
       if (res.status !== 201) throw new CliError(`publish answered ${res.status}`, 1);
-      await res.arrayBuffer();
-      while ((await recordedVersions()) < i + 1) await new Promise((r) => setTimeout(r, 2));
+      const { version } = (await res.json()) as { version: string };
+      while (!(await scoring.getRubric(stack.demo.tenantId, 'bench-slice', version))) {
+        if (performance.now() - t0 > 30_000) {
+          throw new CliError(`version ${version} was not recorded within 30 s`, 1);
+        }
+        await new Promise((r) => setTimeout(r, 1));
+      }
       endToEnd.push(performance.now() - t0);
       if ((i + 1) % 50 === 0 || i + 1 === count)
         process.stdout.write(`\r  ${i + 1}/${count} publishes`);
     }
     process.stdout.write('\n');
-    const recorded = await recordedVersions();
+    const recorded = (await scoring.listRubricVersions(stack.demo.tenantId, 'bench-slice')).length;
     if (recorded !== count)
       throw new CliError(`scoring recorded ${recorded} versions, expected ${count}`, 1);
 
