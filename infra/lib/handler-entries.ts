@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serviceDir } from '@assay/manifests';
 import type { ServiceManifest } from '@assay/platform/manifest';
 
 /** The monorepo root: functions bundle from here. */
@@ -23,7 +24,7 @@ export function handlerEntry(
 ): string | undefined {
   const relative = manifest.handlers[kind];
   if (!relative) return undefined;
-  const entry = path.join(repoRoot, 'services', manifest.name, relative);
+  const entry = path.join(serviceDir(manifest), relative);
   if (!existsSync(entry)) {
     throw new Error(
       `service "${manifest.name}" declares handlers.${kind} = "${relative}" but ${entry} does not exist`,
@@ -37,6 +38,6 @@ export function handlerEntry(
  * At most one service may have one: it is served by the region's CloudFront distribution.
  */
 export function webFolder(manifest: ServiceManifest): string | undefined {
-  const folder = path.join(repoRoot, 'services', manifest.name, 'web');
+  const folder = path.join(serviceDir(manifest), 'web');
   return existsSync(path.join(folder, 'index.html')) ? folder : undefined;
 }

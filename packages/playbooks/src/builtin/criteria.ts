@@ -41,3 +41,26 @@ export function length(min: number, max: number, points: number): CriterionInput
     levels: [{ points, min, max }],
   };
 }
+
+/** Ends with a courteous closing line. */
+export function closing(): CriterionInput {
+  return {
+    id: 'closing',
+    description: 'Closes courteously',
+    feature: { kind: 'closing' },
+    levels: [{ points: 1, min: 1 }],
+  };
+}
+
+/** Plain reading level for patients and colleagues: full points at grade 9, half up to 11. */
+export function readability(): CriterionInput {
+  return {
+    id: 'readability',
+    description: 'Reading grade 9 or below',
+    feature: { kind: 'readability' },
+    levels: [
+      { points: 2, max: 9, label: 'Grade 9 or below' },
+      { points: 1, max: 11, label: 'Grade 10 or 11' },
+    ],
+  };
+}

@@ -2,7 +2,7 @@
 // with the mid-level playbook, a question to clinical staff about the chart, and a friendly
 // payment reminder. Synonym sets list how billers actually phrase each idea; phrases that
 // would shrink to one common word once stop words are dropped are left out on purpose.
-import { concept, concepts, length } from '../criteria';
+import { closing, concept, concepts, length, readability } from '../criteria';
 import { written } from '../item-builders';
 import type { WrittenItemInput } from '../types';
 import { deductibleEmail } from './shared';
@@ -269,21 +269,8 @@ export const paymentReminder = written({
         { points: 1, min: 1, max: 1, label: 'No pressure, but curt' },
       ],
     },
-    {
-      id: 'closing',
-      description: 'Closes courteously',
-      feature: { kind: 'closing' },
-      levels: [{ points: 1, min: 1 }],
-    },
-    {
-      id: 'readability',
-      description: 'Reading grade 9 or below',
-      feature: { kind: 'readability' },
-      levels: [
-        { points: 2, max: 9, label: 'Grade 9 or below' },
-        { points: 1, max: 11, label: 'Grade 10 or 11' },
-      ],
-    },
+    closing(),
+    readability(),
     length(50, 200, 2),
   ],
   rationale:

@@ -1,7 +1,7 @@
 // Written-communication items. Each criterion is one measurable feature of the answer
 // (synonym sets, greeting, tone, jargon, readability, length, identifiers) with point levels.
 // Synonym sets are generous on purpose: they list how real billers phrase the idea.
-import { concept, concepts, length } from '../criteria';
+import { closing, concept, concepts, length, readability } from '../criteria';
 import { written } from '../item-builders';
 import type { WrittenItemInput } from '../types';
 import { RED_FLAG } from './policy';
@@ -218,12 +218,7 @@ export const writtenItems: WrittenItemInput[] = [
         ],
         2,
       ),
-      {
-        id: 'closing',
-        description: 'Closes courteously',
-        feature: { kind: 'closing' },
-        levels: [{ points: 1, min: 1 }],
-      },
+      closing(),
       {
         id: 'plain-language',
         description: 'Uses no unexplained billing jargon (EOB, CPT, adjudication, …)',
@@ -298,15 +293,7 @@ export const writtenItems: WrittenItemInput[] = [
           { points: 1, min: 1, max: 1, label: 'Blame-free, but curt' },
         ],
       },
-      {
-        id: 'readability',
-        description: 'Reading grade 9 or below',
-        feature: { kind: 'readability' },
-        levels: [
-          { points: 2, max: 9, label: 'Grade 9 or below' },
-          { points: 1, max: 11, label: 'Grade 10 or 11' },
-        ],
-      },
+      readability(),
       length(60, 250, 2),
     ],
     rationale:
