@@ -52,6 +52,19 @@ describe('the audit log', () => {
     expect(entries.map((x) => x.entry.eventId)).toEqual([e.eventId]);
   });
 
+  it("lists a session's entries in the order they occurred, whatever order they arrived in", async () => {
+    const at = (iso: string) => ({ ...event('to', 'ses_o'), occurredAt: iso });
+    const late = at('2026-01-01T10:00:02.000Z');
+    const early = at('2026-01-01T10:00:01.000Z');
+    await appendToAudit(store, late);
+    await appendToAudit(store, early);
+    const entries = await sessionAudit(store, 'to', 'ses_o');
+    expect(entries.map((x) => [x.entry.eventId, x.seq])).toEqual([
+      [early.eventId, 2],
+      [late.eventId, 1],
+    ]);
+  });
+
   it('never forks under concurrent appends (and redeliveries among them)', async () => {
     const events = Array.from({ length: 12 }, (_, i) => event('tc', `ses_${i % 3}`));
     await Promise.all([...events, ...events.slice(0, 4)].map((e) => appendToAudit(store, e)));

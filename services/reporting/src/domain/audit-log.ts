@@ -24,12 +24,21 @@ export async function appendToAudit(
   throw new Error(`audit append of ${detail.eventId} kept racing; the bus will retry it`);
 }
 
-/** A session's entries, oldest first, with the entry's content parsed for reading. */
+/**
+ * A session's entries in the order things happened (occurredAt, then chain order), with the
+ * entry's content parsed for reading. The chain itself records arrival order, which the bus does
+ * not promise matches the order events occurred in; `seq` still shows each entry's chain place.
+ */
 export async function sessionAudit(store: ReportingStore, tenantId: string, sessionId: string) {
-  const entries = await store.sessionEntries(tenantId, sessionId);
-  return entries
-    .sort((a, b) => a.seq - b.seq)
-    .map((e) => ({ seq: e.seq, hash: e.hash, prevHash: e.prevHash, entry: JSON.parse(e.entry) }));
+  const entries = (await store.sessionEntries(tenantId, sessionId)).map((e) => ({
+    seq: e.seq,
+    hash: e.hash,
+    prevHash: e.prevHash,
+    entry: JSON.parse(e.entry) as { occurredAt: string },
+  }));
+  // ISO-8601 UTC timestamps order as plain strings.
+  const byTime = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return entries.sort((a, b) => byTime(a.entry.occurredAt, b.entry.occurredAt) || a.seq - b.seq);
 }
 
 export interface Verification {
