@@ -4,7 +4,7 @@ import { CliError } from '../cli-error';
 import { openRegistry } from '../registry';
 
 const USAGE =
-  'assay tenant create --name "Acme Clinic" [--id acme] [--scopes admin] | assay tenant list [--json]';
+  'assay tenant create --name "Acme Clinic" [--id acme] [--scopes admin] [--retention-months 24] | assay tenant list [--json]';
 
 /** Operators' tenant management: create prints the tenant's first API key, once. */
 export async function run(argv: string[]): Promise<number> {
@@ -14,6 +14,7 @@ export async function run(argv: string[]): Promise<number> {
       name: { type: 'string' },
       id: { type: 'string' },
       scopes: { type: 'string', default: 'admin' },
+      'retention-months': { type: 'string' },
       json: { type: 'boolean', default: false },
       data: { type: 'string', default: '.assay' },
     },
@@ -26,8 +27,13 @@ export async function run(argv: string[]): Promise<number> {
       if (values.id !== undefined && !/^[a-z0-9][a-z0-9-]{1,39}$/.test(values.id)) {
         throw new CliError('--id must be 2–40 lowercase letters, digits or dashes');
       }
+      const retention = values['retention-months'];
+      if (retention !== undefined && !/^\d{1,3}$/.test(retention))
+        throw new CliError('--retention-months must be a whole number of months');
       const tenant = await registry
-        .createTenant(values.name.trim(), values.id)
+        .createTenant(values.name.trim(), values.id, {
+          ...(retention !== undefined ? { retentionMonths: Number(retention) } : {}),
+        })
         .catch(registryError);
       const { apiKey } = await registry.createApiKey(tenant.tenantId, parseScopes(values.scopes));
       if (values.json) console.log(JSON.stringify({ ...tenant, apiKey }));

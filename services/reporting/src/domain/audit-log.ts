@@ -1,5 +1,11 @@
 import type { ReportingStore } from '../store';
-import { chainVerifier, nextLink, type ChainBreak, type EventEnvelope } from './audit';
+import {
+  chainVerifier,
+  nextLink,
+  type AuditEntry,
+  type ChainBreak,
+  type EventEnvelope,
+} from './audit';
 
 /** Appends tried before giving up (the bus then retries the delivery). */
 const APPEND_ATTEMPTS = 50;
@@ -34,7 +40,7 @@ export async function sessionAudit(store: ReportingStore, tenantId: string, sess
     seq: e.seq,
     hash: e.hash,
     prevHash: e.prevHash,
-    entry: JSON.parse(e.entry) as { occurredAt: string },
+    entry: JSON.parse(e.entry) as AuditEntry,
   }));
   // ISO-8601 UTC timestamps order as plain strings.
   const byTime = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
