@@ -1,3 +1,10 @@
+import {
+  candidateErasureConfirmed,
+  candidateErasureRequested,
+  ERASURE_SERVICES,
+  retainUntil,
+  type ErasureService,
+} from './definitions/candidate-erasure';
 import { interviewSubmitted } from './definitions/interview-submitted';
 import { playbookPublished } from './definitions/playbook-published';
 import { scoreComputed } from './definitions/score-computed';
@@ -17,6 +24,11 @@ export {
   scoreComputed,
   scoreRevised,
   interviewSubmitted,
+  candidateErasureRequested,
+  candidateErasureConfirmed,
+  ERASURE_SERVICES,
+  retainUntil,
+  type ErasureService,
 };
 
 /** Every event contract, in catalog order. */
@@ -28,5 +40,7 @@ export const allEvents: readonly EventDefinition[] = [
   scoreComputed,
   scoreRevised,
   interviewSubmitted,
+  candidateErasureRequested,
+  candidateErasureConfirmed,
 ];
 export * from './catalog';

@@ -14,6 +14,7 @@ import { DeadLetterQueue } from './dead-letter-queue';
 import { Observability } from './observability';
 import { ManifestTable } from './manifest-table';
 import { OutboxRelay } from './outbox-relay';
+import { SealingKey } from './sealing-key';
 import { ServiceConstruct } from './service-construct';
 import type { Stage } from './stage';
 
@@ -34,6 +35,7 @@ export class AssayStack extends Stack {
   readonly relays: OutboxRelay[] = [];
   readonly web?: CandidateWeb;
   readonly observability: Observability;
+  readonly sealingKey: SealingKey;
 
   constructor(scope: Construct, id: string, props: AssayStackProps) {
     super(scope, id, props);
@@ -73,6 +75,16 @@ export class AssayStack extends Stack {
       });
       this.services.set(manifest.name, service);
       tables.set(manifest.table, service.table);
+    }
+
+    // Reporting stores webhook signing secrets and Greenhouse partner keys, sealed with this key.
+    this.sealingKey = new SealingKey(this, 'SealingKey', {
+      stage,
+      purpose: 'envelope encryption of webhook secrets and integration keys',
+    });
+    const reporting = this.services.get('reporting');
+    for (const fn of [reporting?.httpFunction, reporting?.eventsFunction]) {
+      if (fn) this.sealingKey.grantSealing(fn);
     }
 
     const outboxTables = [...tables].filter(([definition]) => definition.outbox);

@@ -13,6 +13,7 @@ import {
 import type { IDestination } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { functionMemoryMb } from './function-memory';
 import { repoRoot } from './handler-entries';
 import type { Stage } from './stage';
 
@@ -26,6 +27,8 @@ export interface HandlerFunctionProps {
   environment?: Record<string, string>;
   /** Where asynchronous invocations go after Lambda's own retries (events handlers). */
   onFailure?: IDestination;
+  /** A fixed name, only where others must know the ARN before the function exists. */
+  functionName?: string;
 }
 
 const bundler = fileURLToPath(new URL('bundle-handler.mjs', import.meta.url));
@@ -86,12 +89,13 @@ export class HandlerFunction extends Construct {
     logGroup.grantWrite(role);
     this.fn = new LambdaFunction(this, 'Function', {
       role,
+      ...(props.functionName ? { functionName: props.functionName } : {}),
       code: handlerCode(props.entry),
       handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: functionMemoryMb(this.label),
       timeout: Duration.seconds(10),
       logGroup,
       tracing: Tracing.ACTIVE,

@@ -11,8 +11,8 @@ export const ACCESS_LOG_FORMAT = {
   ip: '$context.identity.sourceIp',
   requestTime: '$context.requestTime',
   httpMethod: '$context.httpMethod',
+  // The route template only: raw paths carry candidate tokens and erasure subjects (e-mails).
   routeKey: '$context.routeKey',
-  path: '$context.path',
   status: '$context.status',
   protocol: '$context.protocol',
   responseLength: '$context.responseLength',

@@ -14,7 +14,7 @@ import { DeadLetterQueue } from './dead-letter-queue';
 import { handlerEntry } from './handler-entries';
 import { HandlerFunction } from './handler-function';
 import { ManifestTable } from './manifest-table';
-import { Schedules } from './schedules';
+import { eventsFunctionName, Schedules } from './schedules';
 import type { Stage } from './stage';
 
 export interface ServiceConstructProps {
@@ -48,20 +48,21 @@ export class ServiceConstruct extends Construct {
       stage: props.stage,
     }).table;
 
-    const httpEntry = handlerEntry(manifest, 'http');
-    if (httpEntry) this.httpFunction = this.addHttpHandler(httpEntry, props);
-    else if (manifest.routes.length > 0) {
-      throw new Error(`service "${manifest.name}" declares routes but no handlers.http`);
-    }
-
-    // Created before the functions so their environment can name the group and role.
+    // Created before the functions so their environment can name the group and roles.
     this.schedules = manifest.uses?.schedules
       ? new Schedules(this, 'Schedules', {
           serviceName: manifest.name,
           stage: props.stage,
           bus: props.bus,
+          target: manifest.uses.schedules,
         })
       : undefined;
+
+    const httpEntry = handlerEntry(manifest, 'http');
+    if (httpEntry) this.httpFunction = this.addHttpHandler(httpEntry, props);
+    else if (manifest.routes.length > 0) {
+      throw new Error(`service "${manifest.name}" declares routes but no handlers.http`);
+    }
 
     const eventsEntry = handlerEntry(manifest, 'events');
     if (eventsEntry) this.eventsFunction = this.addEventsHandler(eventsEntry, props);
@@ -77,8 +78,11 @@ export class ServiceConstruct extends Construct {
       description: `${manifest.name} HTTP routes`,
       serviceName: manifest.name,
       stage: props.stage,
+      environment: this.environment(props),
     });
     this.table.grantReadWriteData(fn);
+    // An HTTP operation may book a schedule too (a webhook test ping that failed retries).
+    this.schedules?.grantManage(fn);
     props.tenants.grantReadData(fn);
     if (manifest.uses?.candidateTokens) {
       // Issuing a token is one conditional PutItem; nothing else in the registry is writable.
@@ -113,10 +117,15 @@ export class ServiceConstruct extends Construct {
       serviceName: manifest.name,
       stage: props.stage,
       onFailure: new SqsDestination(deadLetters.queue),
-      environment: this.schedules?.environment(props.bus),
+      environment: this.environment(props),
+      // Schedules invoke it by an ARN built from this name (its own ARN would be a cycle).
+      functionName: this.schedules?.invokeRole
+        ? eventsFunctionName(props.stage, manifest.name)
+        : undefined,
     });
     this.table.grantReadWriteData(fn);
     this.schedules?.grantManage(fn);
+    this.schedules?.allowInvoke(fn);
     props.claims.grantReadData(fn);
     if (manifest.publishes.length > 0) props.claims.grantWriteData(fn);
     this.acknowledgeIndexWildcard(fn);
@@ -137,6 +146,14 @@ export class ServiceConstruct extends Construct {
       });
     }
     return fn;
+  }
+
+  /** What every function of the service is told: the API's URL (links) and its schedules. */
+  private environment(props: ServiceConstructProps): Record<string, string> {
+    return {
+      ASSAY_API_URL: props.api.apiEndpoint,
+      ...this.schedules?.environment(props.bus),
+    };
   }
 
   /** Table grants cover the table's own GSIs as `<table>/index/*`: no other table is reachable. */

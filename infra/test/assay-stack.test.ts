@@ -107,6 +107,19 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
     }
   });
 
+  it("enables TTL on every table holding candidates' personal data (tenant retention)", () => {
+    // Session (invitations, sessions, answers), scoring (scorecards, interviews) and reporting
+    // (facts, demographics) set `ttl` from the tenant's retention on every such item.
+    for (const name of ['session', 'scoring', 'reporting']) {
+      const def = services.find((s) => s.name === name)!.table;
+      expect(def.ttlAttribute, name).toBe('ttl');
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        TableName: tableName(def, STAGE),
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      });
+    }
+  });
+
   const handlers = stack.node
     .findAll()
     .filter((c): c is HandlerFunction => c instanceof HandlerFunction);
@@ -209,6 +222,8 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
     const format = (stage.Properties.AccessLogSettings as { Format: string }).Format;
     expect(JSON.parse(format)).toEqual(ACCESS_LOG_FORMAT);
     expect(JSON.parse(format)).toMatchObject({ requestId: '$context.requestId' });
+    // Raw paths hold candidate tokens and e-mails (erasure requests): only route templates are logged.
+    expect(format).not.toContain('$context.path');
   });
 
   it('serves the candidate page from a private bucket through CloudFront with OAC and security headers', () => {
@@ -470,6 +485,16 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
       template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: groupName });
       const fn = template.toJSON().Resources[logicalId(service?.eventsFunction) ?? ''];
       expect(fn.Properties.Environment.Variables.ASSAY_SCHEDULE_GROUP).toBe(groupName);
+      if (manifest.uses?.schedules !== 'put-events') {
+        // Invoking schedules get no bus role (and bus-putting ones no invoke role or DLQ).
+        expect(service?.schedules?.role).toBeUndefined();
+        continue;
+      }
+      expect(service?.schedules?.invokeRole).toBeUndefined();
+      expect(service?.schedules?.deadLetters).toBeUndefined();
+      expect(
+        template.toJSON().Resources[logicalId(service?.eventsFunction) ?? ''].Properties,
+      ).not.toHaveProperty('FunctionName');
       const roleId = logicalId(service?.schedules?.role);
       const rolePolicies = resources('AWS::IAM::Policy').filter(([, p]) =>
         referencedIds(p.Properties.Roles).has(roleId ?? ''),
@@ -480,6 +505,110 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
         ).Statement.flatMap((st) => asArray(st.Action)),
       );
       expect(actions).toEqual(['events:PutEvents']);
+    }
+  });
+
+  it('books later webhook attempts as schedules that invoke the events function, with a least-privilege role and an alarmed DLQ', () => {
+    const service = stack.services.get('reporting');
+    const schedules = service?.schedules;
+    expect(schedules, 'reporting declares uses.schedules').toBeDefined();
+    const json = template.toJSON().Resources;
+    const eventsFn = json[logicalId(service?.eventsFunction) ?? ''];
+    expect(eventsFn.Properties.FunctionName).toBe(`assay-${STAGE}-reporting-events`);
+    // Both functions book schedules (a failed test ping retries too) at that very function.
+    for (const fn of [service?.httpFunction, service?.eventsFunction]) {
+      const env = json[logicalId(fn) ?? ''].Properties.Environment.Variables;
+      expect(JSON.stringify(env.ASSAY_SCHEDULE_TARGET_ARN)).toContain(
+        `:function:assay-${STAGE}-reporting-events`,
+      );
+      expect(referencedIds(env.ASSAY_SCHEDULER_INVOKE_ROLE_ARN)).toEqual(
+        new Set([logicalId(schedules?.invokeRole)]),
+      );
+      expect(referencedIds(env.ASSAY_SCHEDULE_DLQ_ARN)).toEqual(
+        new Set([logicalId(schedules?.deadLetters?.queue)]),
+      );
+      expect(env.ASSAY_SCHEDULE_GROUP).toBe(schedules?.groupName);
+    }
+    // Scheduler may assume the invoke role only for this account…
+    const role = json[logicalId(schedules?.invokeRole) ?? ''];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      }),
+    ]);
+    // …and with it only invoke the events function (unqualified) and dead-letter.
+    const statements = resources('AWS::IAM::Policy')
+      .filter(([, p]) => referencedIds(p.Properties.Roles).has(logicalId(schedules?.invokeRole)!))
+      .flatMap(
+        ([, p]) =>
+          (
+            p.Properties.PolicyDocument as {
+              Statement: { Action: string | string[]; Resource: unknown }[];
+            }
+          ).Statement,
+      );
+    const actions = statements.flatMap((st) => asArray(st.Action)).sort();
+    expect(actions).toEqual(
+      [
+        'lambda:InvokeFunction',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:SendMessage',
+      ].sort(),
+    );
+    const invoke = statements.find((st) => asArray(st.Action).includes('lambda:InvokeFunction'));
+    expect(invoke?.Resource).toEqual({ 'Fn::GetAtt': [logicalId(service?.eventsFunction), 'Arn'] });
+    // The DLQ is watched like every other.
+    const dlqAlarm = resources('AWS::CloudWatch::Alarm').find(
+      ([, a]) =>
+        a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+        referencedIds(a.Properties.Dimensions).has(logicalId(schedules?.deadLetters?.queue)!),
+    );
+    expect(dlqAlarm?.[1].Properties.AlarmDescription).toMatch(/Dead-letter queue not empty/);
+  });
+
+  it('seals stored secrets with a rotating KMS key only reporting may use, and only for data keys', () => {
+    const keyId = logicalId(stack.sealingKey.key);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const reporting = stack.services.get('reporting');
+    const sealers = new Set(
+      [reporting?.httpFunction, reporting?.eventsFunction].map((fn) => logicalId(fn)),
+    );
+    const json = template.toJSON().Resources;
+    for (const [id, fn] of resources('AWS::Lambda::Function')) {
+      const env = (fn.Properties.Environment as { Variables?: Record<string, unknown> })?.Variables;
+      if (sealers.has(id))
+        expect(referencedIds(env?.ASSAY_SEALING_KMS_KEY_ARN)).toEqual(new Set([keyId]));
+      else expect(env?.ASSAY_SEALING_KMS_KEY_ARN, id).toBeUndefined();
+    }
+    const kmsStatements = resources('AWS::IAM::Policy').flatMap(([, p]) =>
+      (
+        p.Properties.PolicyDocument as {
+          Statement: { Action: string | string[]; Resource: unknown }[];
+        }
+      ).Statement.filter((st) => referencedIds(st.Resource).has(keyId!)).map((st) => ({
+        roles: referencedIds(p.Properties.Roles),
+        st,
+      })),
+    );
+    const sealerRoles = new Set(
+      [...sealers].map((id) => [...referencedIds(json[id ?? ''].Properties.Role)][0]),
+    );
+    expect(kmsStatements.length).toBe(2);
+    for (const { roles, st } of kmsStatements) {
+      expect([...roles].every((r) => sealerRoles.has(r))).toBe(true);
+      expect(asArray(st.Action).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    }
+  });
+
+  it("tells reporting's functions the HTTP API's URL for links in payloads", () => {
+    const reporting = stack.services.get('reporting');
+    const apiId = logicalId(stack.node.findAll().find((c) => c.node.path.endsWith('HttpApi/Api')));
+    for (const fn of [reporting?.httpFunction, reporting?.eventsFunction]) {
+      const env = template.toJSON().Resources[logicalId(fn) ?? ''].Properties.Environment.Variables;
+      // `https://<id>.execute-api.<region>.amazonaws.com`: known from the API, no cycle.
+      expect(env.ASSAY_API_URL).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
     }
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
+import { retainUntil } from './candidate-erasure';
 
 const rating = z.object({ rating: z.number().int().min(1).max(5), notes: z.string().min(1) });
 
@@ -33,5 +34,6 @@ export const interviewSubmitted = defineEvent({
       score: z.number(),
     }),
     submittedAt: z.iso.datetime(),
+    retainUntil,
   }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
+import { retainUntil } from './candidate-erasure';
 import { pinnedPlaybook } from './session-started';
 
 /** A content-addressed claim check (platform ClaimRef) of the full scorecard document. */
@@ -26,6 +27,7 @@ export const scoreSummary = {
   sections: z.record(z.string(), z.object({ score: z.number(), weight: z.number() })),
   redFlags: z.array(z.string()).describe('Ids of the red flags raised (never their text)'),
   scorecardRef,
+  retainUntil,
 };
 
 export const scoreComputed = defineEvent({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
+import { retainUntil } from './candidate-erasure';
 import { pinnedPlaybook } from './session-started';
 
 const base = {
@@ -16,6 +17,7 @@ const base = {
     pastes: z.number().int().min(0),
     pastedChars: z.number().int().min(0),
   }),
+  retainUntil,
 };
 
 /** The drawn form (the playbook restricted to the drawn items) and the answers, by item id. */

@@ -15,6 +15,11 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   tenant: { summary: 'tenant create|list', load: () => import('./commands/tenant') },
   key: { summary: 'key create|revoke', load: () => import('./commands/key') },
   bench: { summary: 'bench scoring|… (benchmarks)', load: () => import('./commands/bench') },
+  demo: {
+    summary: 'a whole hiring round on the local stack',
+    load: () => import('./commands/demo'),
+  },
+  dlq: { summary: "dlq list (the local bus's dead letters)", load: () => import('./commands/dlq') },
 };
 
 export interface CommandModule {

@@ -6,3 +6,6 @@ export * from './stack/local-stack';
 export * from './stack/demo-tenant';
 export * from './streams/outbox-relay';
 export * from './stack/bench-stack';
+export { DEAD_LETTER_FILE, readDeadLetters } from './bus/dead-letter-file';
+export * from './metering';
+export { ManualClock, type SchedulerClock } from './scheduler';

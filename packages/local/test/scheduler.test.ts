@@ -221,6 +221,21 @@ describe('InMemoryScheduleStore', () => {
     expect(await store.get('j')).toBeUndefined();
   });
 
+  it('names the earliest time and lists only due jobs, earliest first', async () => {
+    const store = new InMemoryScheduleStore();
+    expect(await store.nextAt()).toBeUndefined();
+    const at = (id: string, ms: number) => ({ ...job('r'), id, at: new Date(T0.getTime() + ms) });
+    for (const [id, ms] of [
+      ['late', 3000],
+      ['soon', 1000],
+      ['now', 0],
+    ] as const)
+      await store.put(at(id, ms));
+    expect(await store.nextAt()).toEqual(T0);
+    const due = await store.due(new Date(T0.getTime() + 1000));
+    expect(due.map((j) => j.id)).toEqual(['now', 'soon']);
+  });
+
   it('hands out copies, so callers cannot change what is stored', async () => {
     const store = new InMemoryScheduleStore();
     const original = job('r1');

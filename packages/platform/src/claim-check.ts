@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  DeleteItemCommand,
   QueryCommand,
   type AttributeValue,
   type DynamoDBClient,
@@ -88,6 +89,30 @@ export async function resolveClaim<T = Record<string, unknown>>(
     );
   }
   return JSON.parse(bytes.toString('utf8')) as T;
+}
+
+/**
+ * Deletes a claimed payload (candidate erasure); returns the chunks that were there. An event
+ * replayed later then fails to resolve its claim, which is what erasure asks for.
+ */
+export async function deleteClaim(
+  tenantId: string,
+  ref: ClaimRef,
+  db: DynamoDBClient = dynamoClient(),
+  table = tableName(claimsTable),
+): Promise<number> {
+  let deleted = 0;
+  for (let i = 0; i < ref.chunks; i++) {
+    const out = await db.send(
+      new DeleteItemCommand({
+        TableName: table,
+        Key: { pk: { S: claimPartition(tenantId, ref.claimId) }, sk: { S: chunkKey(i) } },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    if (out.Attributes) deleted += 1;
+  }
+  return deleted;
 }
 
 function claimPartition(tenantId: string, claimId: string): string {

@@ -69,7 +69,8 @@ const CORRELATION = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * The Lambda entry point of a service's HTTP API: routes by API Gateway's `routeKey`, then
  * authenticates, parses and validates, calls the plain operation and maps the result or any
- * thrown problem to a response. Unexpected errors are logged and answered with a bare 500.
+ * thrown problem to a response. Storage outages are answered 503 with Retry-After; other
+ * unexpected errors are logged and answered with a bare 500.
  */
 export function httpHandler<M extends ServiceManifest>(
   manifest: M,
@@ -151,8 +152,9 @@ export function httpHandler<M extends ServiceManifest>(
       if (!principal) throw problems.unauthorized('The candidate link is invalid or has expired');
       return principal;
     }
-    if (!bearer) throw problems.unauthorized('Send your API key as "Authorization: Bearer ak_…"');
-    const principal = await registry().resolveApiKey(bearer);
+    const apiKey = presentedApiKey(headers.authorization);
+    if (!apiKey) throw problems.unauthorized('Send your API key as "Authorization: Bearer ak_…"');
+    const principal = await registry().resolveApiKey(apiKey);
     if (!principal) throw problems.unauthorized('The API key is unknown or has been revoked');
     if (!scopeAllows(principal.scopes, route.auth.scope)) {
       throw problems.forbidden(`This route needs a key with the "${route.auth.scope}" scope`);
@@ -174,6 +176,20 @@ export function httpHandler<M extends ServiceManifest>(
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(
     run,
   ) as unknown as HttpLambda;
+}
+
+/**
+ * The API key an `Authorization` header presents: `Bearer <key>`, or — for partner integrations
+ * that only speak HTTP Basic (Greenhouse) — the Basic user name (the password is ignored).
+ */
+export function presentedApiKey(header: string | undefined): string | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+  if (bearer) return bearer;
+  const encoded = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '')?.[1];
+  if (!encoded) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return (colon === -1 ? decoded : decoded.slice(0, colon)) || undefined;
 }
 
 function parse(
@@ -238,15 +254,73 @@ function problemResponse(
   logger: Logger,
   correlationId: string,
 ): APIGatewayProxyStructuredResultV2 {
-  const problem = err instanceof HttpProblem ? err : problems.internal();
+  const transient = !(err instanceof HttpProblem) && isTransientDependencyError(err);
+  const problem =
+    err instanceof HttpProblem
+      ? err
+      : transient
+        ? problems.unavailable(UNAVAILABLE_RETRY_AFTER_SECONDS)
+        : problems.internal();
   if (!(err instanceof HttpProblem)) {
-    logger.error('unhandled error', { correlationId, error: err as Error });
+    logger.error(transient ? 'storage unavailable' : 'unhandled error', {
+      correlationId,
+      error: err as Error,
+    });
   }
   return {
     statusCode: problem.status,
     headers: { 'content-type': 'application/problem+json', ...problem.headers },
     body: JSON.stringify(problem.toJSON(instance)),
   };
+}
+
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
+/** Socket-level failures: DynamoDB is down, restarting or unreachable. */
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+/** AWS errors that mean "try again later", after the SDK's own retries were used up. */
+const TRANSIENT_NAMES = new Set([
+  'TimeoutError',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+]);
+const TRANSIENT_CANCELLATIONS = new Set(['ThrottlingError', 'TransactionConflict']);
+
+/**
+ * True for errors that are the platform's transient trouble, not a bug and not the client's
+ * fault: answered 503 with Retry-After instead of 500. Follows `cause` a few levels.
+ */
+export function isTransientDependencyError(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, name, $fault, $metadata, CancellationReasons } = e as {
+      code?: unknown;
+      name?: unknown;
+      $fault?: unknown;
+      $metadata?: { httpStatusCode?: number };
+      CancellationReasons?: { Code?: string }[];
+    };
+    if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
+    if (typeof name === 'string' && TRANSIENT_NAMES.has(name)) return true;
+    if ($fault === 'server' && ($metadata?.httpStatusCode ?? 500) >= 500) return true;
+    if (
+      name === 'TransactionCanceledException' &&
+      CancellationReasons?.some((r) => r.Code && TRANSIENT_CANCELLATIONS.has(r.Code))
+    )
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function lowerCaseHeaders(

@@ -58,8 +58,12 @@ export interface ServiceManifest {
   uses?: {
     /** Its HTTP functions issue candidate tokens into the tenant registry. */
     candidateTokens?: boolean;
-    /** Its event functions create one-time EventBridge Scheduler schedules that put events on the bus. */
-    schedules?: boolean;
+    /**
+     * It books one-time EventBridge Scheduler schedules, and what they do when due: put an event
+     * on the bus (session deadlines) or invoke its own events function (webhook retries). CDK
+     * creates only the role (and, for invocations, the dead-letter queue) that target needs.
+     */
+    schedules?: 'put-events' | 'invoke-events-function';
   };
 }
 

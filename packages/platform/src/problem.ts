@@ -96,6 +96,16 @@ export const problems = {
       'Unsupported media type',
       `Send the body as application/json (got ${got})`,
     ),
+  /** A dependency (DynamoDB) is unreachable or shedding load: not the client's fault, retry. */
+  unavailable: (retryAfterSeconds: number) =>
+    new HttpProblem(
+      503,
+      'unavailable',
+      'Service unavailable',
+      'The service cannot reach its storage right now; retry shortly',
+      undefined,
+      { 'retry-after': String(retryAfterSeconds) },
+    ),
   internal: () =>
     new HttpProblem(
       500,

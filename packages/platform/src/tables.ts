@@ -12,6 +12,13 @@ export const tenantsTable: TableDefinition = {
 };
 
 /**
+ * How long a tenant keeps candidates' personal data unless it chooses otherwise (months, on
+ * the tenant's record). Every item holding candidate data carries a `ttl` derived from it.
+ */
+export const DEFAULT_RETENTION_MONTHS = 24;
+export const MAX_RETENTION_MONTHS = 120;
+
+/**
  * The claim-check store: event payloads too large for the bus (over 200 KB), written in the
  * producer's transaction and referenced from the event; consumers read them with resolveClaim().
  * No TTL: a replayed event must still resolve its claim.

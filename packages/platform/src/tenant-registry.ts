@@ -13,7 +13,7 @@ import { ulid } from 'ulid';
 import type { Scope } from './manifest';
 import { tableName } from './manifest';
 import { hashSecret, randomToken, secretMatches } from './secrets';
-import { tenantsTable } from './tables';
+import { DEFAULT_RETENTION_MONTHS, MAX_RETENTION_MONTHS, tenantsTable } from './tables';
 
 /**
  * The tenant registry. Tenant items are keyed `T#<tenantId>`; an API key's lookup item is keyed
@@ -25,6 +25,20 @@ export interface Tenant {
   name: string;
   region: string;
   createdAt: string;
+  /** How long candidates' personal data is kept; DEFAULT_RETENTION_MONTHS when unset. */
+  retentionMonths?: number;
+}
+
+/** `from` plus `months` calendar months (UTC; the 31st rolls into the next month like Date does). */
+export function retentionEnd(from: Date, months: number): Date {
+  const end = new Date(from.getTime());
+  end.setUTCMonth(end.getUTCMonth() + months);
+  return end;
+}
+
+/** DynamoDB TTL value (epoch seconds) for an ISO instant. */
+export function ttlSeconds(iso: string): number {
+  return Math.floor(Date.parse(iso) / 1000);
 }
 
 export interface ApiKeyRecord {
@@ -57,12 +71,20 @@ export class TenantRegistry {
     private readonly region = process.env.ASSAY_REGION ?? process.env.AWS_REGION ?? 'local',
   ) {}
 
-  async createTenant(name: string, tenantId: string = ulid().toLowerCase()): Promise<Tenant> {
+  async createTenant(
+    name: string,
+    tenantId: string = ulid().toLowerCase(),
+    options: { retentionMonths?: number } = {},
+  ): Promise<Tenant> {
+    if (options.retentionMonths !== undefined) checkRetention(options.retentionMonths);
     const tenant: Tenant = {
       tenantId,
       name,
       region: this.region,
       createdAt: new Date().toISOString(),
+      ...(options.retentionMonths !== undefined
+        ? { retentionMonths: options.retentionMonths }
+        : {}),
     };
     try {
       await this.db.send(
@@ -90,6 +112,53 @@ export class TenantRegistry {
     if (!out.Item) return undefined;
     const { tenantId: id, name, region, createdAt } = unmarshall(out.Item) as Tenant;
     return { tenantId: id, name, region, createdAt };
+  }
+
+  /** The tenant's retention in months (the default when it never chose one). */
+  async retentionMonths(tenantId: string): Promise<number> {
+    const out = await this.db.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: marshall({ pk: `T#${tenantId}`, sk: 'TENANT' }),
+        ProjectionExpression: 'retentionMonths',
+      }),
+    );
+    const months = out.Item?.retentionMonths?.N;
+    return months === undefined ? DEFAULT_RETENTION_MONTHS : Number(months);
+  }
+
+  /**
+   * Sets the tenant's retention. A conditional Put of the whole item rather than an Update:
+   * HTTP functions hold only read and PutItem on the registry (tokens), and the condition on
+   * the value read makes a concurrent change fail instead of being overwritten silently.
+   */
+  async setRetentionMonths(tenantId: string, months: number): Promise<void> {
+    checkRetention(months);
+    const out = await this.db.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: marshall({ pk: `T#${tenantId}`, sk: 'TENANT' }),
+        ConsistentRead: true,
+      }),
+    );
+    if (!out.Item) throw new RegistryError(`no tenant ${tenantId}`);
+    const before = out.Item.retentionMonths;
+    try {
+      await this.db.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: { ...out.Item, retentionMonths: { N: String(months) } },
+          ConditionExpression: before
+            ? 'retentionMonths = :before'
+            : 'attribute_exists(pk) AND attribute_not_exists(retentionMonths)',
+          ...(before ? { ExpressionAttributeValues: { ':before': before } } : {}),
+        }),
+      );
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException)
+        throw new RegistryError(`the retention of tenant ${tenantId} changed meanwhile`);
+      throw err;
+    }
   }
 
   /** Operators' view; the registry is small, so a scan is the honest query. */
@@ -207,6 +276,11 @@ export class TenantRegistry {
 function toKeyRecord(item: Record<string, unknown>): ApiKeyRecord {
   const { keyId, tenantId, scopes, label, createdAt, revokedAt } = item as unknown as ApiKeyRecord;
   return { keyId, tenantId, scopes, label, createdAt, ...(revokedAt ? { revokedAt } : {}) };
+}
+
+function checkRetention(months: number): void {
+  if (!Number.isInteger(months) || months < 1 || months > MAX_RETENTION_MONTHS)
+    throw new RegistryError(`retention must be 1–${MAX_RETENTION_MONTHS} whole months`);
 }
 
 /** A registry operation refused for a reason the operator can act on. */

@@ -86,6 +86,29 @@ describe('tenant registry (DynamoDB Local)', () => {
   });
 });
 
+describe('tenant retention (DynamoDB Local)', () => {
+  it('defaults to 24 months, is set at creation or later, and refuses nonsense', async () => {
+    const plain = await registry.createTenant('Default Keeper');
+    expect(await registry.retentionMonths(plain.tenantId)).toBe(24);
+    const short = await registry.createTenant('Short Keeper', undefined, { retentionMonths: 6 });
+    expect(await registry.retentionMonths(short.tenantId)).toBe(6);
+    await registry.setRetentionMonths(plain.tenantId, 36);
+    expect(await registry.retentionMonths(plain.tenantId)).toBe(36);
+    // The rest of the tenant record is untouched by the change.
+    expect(await registry.getTenant(plain.tenantId)).toEqual(plain);
+    for (const bad of [0, 1.5, 121])
+      await expect(registry.setRetentionMonths(plain.tenantId, bad)).rejects.toBeInstanceOf(
+        RegistryError,
+      );
+    await expect(registry.setRetentionMonths('no-such-tenant', 12)).rejects.toBeInstanceOf(
+      RegistryError,
+    );
+    await expect(
+      registry.createTenant('Forever', undefined, { retentionMonths: 1000 }),
+    ).rejects.toBeInstanceOf(RegistryError);
+  });
+});
+
 describe('candidate tokens (DynamoDB Local)', () => {
   it('resolve to their one invitation until they expire', async () => {
     const now = new Date('2026-11-23T10:00:00Z');

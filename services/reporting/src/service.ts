@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allEvents } from '@assay/events';
+import { allEvents, candidateErasureConfirmed } from '@assay/events';
 import { defineService } from '@assay/platform/manifest';
 import { webhookTypes } from './webhooks/model';
 
@@ -51,15 +51,31 @@ const delivery = z.object({
 });
 const byEndpoint = z.object({ id: endpointId });
 
+// Greenhouse's Assessment Partner API (docs/integrations.md): its field names, Basic auth.
+const greenhouseAuth =
+  'Greenhouse sends the Assay API key as the HTTP Basic user name (empty password)';
+const invitationId = z.string().regex(/^inv_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an inv_… id');
+const greenhouseStatus = z.object({
+  partner_status: z.enum(['invited', 'in_progress', 'complete']),
+  partner_profile_url: z.string().optional().describe('The report; present once complete'),
+  partner_score: z.number().optional().describe('The scorecard total, 0–100'),
+  metadata: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
 export const reportingService = defineService({
   name: 'reporting',
   // byParent: audit entries by session, and report facts by assessment (cohort reports).
   table: {
     name: 'reporting',
     indexes: [{ name: 'byParent', partitionKey: 'gpk', sortKey: 'gsk' }],
-    outbox: false,
+    // Facts, demographics and webhook deliveries expire with the tenant's retention.
+    ttlAttribute: 'ttl',
+    // Only for erasure confirmations.
+    outbox: true,
   },
   handlers: { http: 'src/handlers/http.ts', events: 'src/handlers/events.ts' },
+  // Later webhook attempts: one-time schedules that invoke the events function.
+  uses: { schedules: 'invoke-events-function' },
   routes: [
     {
       operationId: 'listAudit',
@@ -224,8 +240,75 @@ export const reportingService = defineService({
       params: z.object({ id: deliveryId }),
       response: { status: 200, body: delivery },
     },
+    {
+      operationId: 'greenhouseListTests',
+      method: 'GET',
+      path: '/v1/integrations/greenhouse/list_tests',
+      auth: { kind: 'tenant', scope: 'read' },
+      summary: `Greenhouse list_tests: the tenant's assessments as tests. ${greenhouseAuth}`,
+      response: {
+        status: 200,
+        body: z.array(z.object({ partner_test_id: z.string(), partner_test_name: z.string() })),
+      },
+    },
+    {
+      operationId: 'greenhouseSendTest',
+      method: 'POST',
+      path: '/v1/integrations/greenhouse/send_test',
+      auth: { kind: 'tenant', scope: 'write' },
+      summary: `Greenhouse send_test: invites the candidate; idempotent per \`url\`. ${greenhouseAuth}`,
+      body: z.object({
+        partner_test_id: assessmentId,
+        candidate: z.object({
+          first_name: z.string().trim().min(1).max(100),
+          last_name: z.string().trim().max(100).optional(),
+          email: z.email().max(320),
+          greenhouse_profile_url: z.string().max(2048).optional(),
+        }),
+        url: z.string().max(2048).describe('PATCHed when the session is scored'),
+      }),
+      response: { status: 200, body: z.object({ partner_interview_id: z.string() }) },
+    },
+    {
+      operationId: 'greenhouseTestStatus',
+      method: 'GET',
+      path: '/v1/integrations/greenhouse/test_status',
+      auth: { kind: 'tenant', scope: 'read' },
+      summary: `Greenhouse test_status: progress, then score and report link. ${greenhouseAuth}`,
+      query: z.object({ partner_interview_id: invitationId }),
+      response: { status: 200, body: greenhouseStatus },
+    },
+    {
+      operationId: 'greenhouseResponseError',
+      method: 'POST',
+      path: '/v1/integrations/greenhouse/response_error',
+      auth: { kind: 'tenant', scope: 'read' },
+      summary: `Greenhouse response_error: Greenhouse reports a response it could not use. ${greenhouseAuth}`,
+      body: z.object({
+        api_call: z.string().max(100),
+        errors: z.array(z.string().max(1000)).max(50),
+      }),
+      response: { status: 200, body: z.object({ status: z.literal(200) }) },
+    },
+    {
+      operationId: 'getGreenhouseInterview',
+      method: 'GET',
+      path: '/v1/integrations/greenhouse/interviews/{id}',
+      auth: { kind: 'tenant', scope: 'write' },
+      summary:
+        "A test Greenhouse sent, with the candidate's link to hand on (Assay sends no email)",
+      params: z.object({ id: invitationId }),
+      response: {
+        status: 200,
+        body: z.object({
+          partnerInterviewId: z.string(),
+          status: z.enum(['invited', 'in_progress', 'complete']),
+          candidateLink: z.string(),
+        }),
+      },
+    },
   ],
-  publishes: [],
+  publishes: [candidateErasureConfirmed],
   // Every contract: each event lands in the audit chain (one rule per type, named by the type).
   subscribes: allEvents.map((event) => ({ event, handler: event.type })),
 });

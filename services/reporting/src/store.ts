@@ -1,16 +1,18 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   ConditionalCheckFailedException,
+  DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   TransactionCanceledException,
   TransactWriteItemsCommand,
+  UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { tableName } from '@assay/platform';
+import { tableName, transactWithEvents, ttlSeconds, type PendingEvent } from '@assay/platform';
 import type { StoredEntry } from './domain/audit';
 import { reportingService } from './service';
 
@@ -21,7 +23,11 @@ import { reportingService } from './service';
  *   pk T#<t>#AUDIT      sk EVENT#<eventId>     marks an event as appended (idempotency)
  *   pk T#<t>#SES#<id>   sk FACT#…              what one event said about a session (read model);
  *                                              GSI byParent: gpk T#<t>#ASM#<assessmentId>
+ *   pk T#<t>#SES#<id>   sk ERASED              the session's candidate was erased (erasure id):
+ *                                              no fact is written for it any more
  *   pk T#<t>#DEMO       sk SES#<id>            self-reported demographics, apart from any score
+ * Facts and demographics carry `ttl` from the events' `retainUntil` (the tenant's retention).
+ * Audit entries never expire (a missing link would break the chain); erasure tombstones them.
  * Facts are written once under a key derived from the event's content (a scorecard revision,
  * an interview id), so redelivery writes nothing and arrival order does not matter: reports
  * fold the facts when read.
@@ -33,12 +39,24 @@ export interface Fact {
   key: string;
   eventId: string;
   body: unknown;
+  /** End of the tenant's retention for this candidate (the item's TTL). */
+  retainUntil?: string;
+  erasedAt?: string;
 }
 
 export interface ChainHead {
   seq: number;
   hash: string;
 }
+
+/** One link to append and the event it records. */
+export interface AuditLink {
+  eventId: string;
+  link: StoredEntry & { sessionId?: string };
+}
+
+/** Links one append transaction can carry: 2 items each plus the head, of at most 100. */
+export const MAX_LINKS_PER_APPEND = 45;
 
 const SEQ_DIGITS = 12;
 const seqKey = (seq: number) => `SEQ#${String(seq).padStart(SEQ_DIGITS, '0')}`;
@@ -61,67 +79,75 @@ export class ReportingStore {
   }
 
   /**
-   * Appends one link in a transaction that (1) claims the event id, (2) moves the head only
-   * from the seq it was read at and (3) creates the seq item. A concurrent append moves the
-   * head first and this one fails as 'raced' (the caller re-reads the head and tries again),
-   * so the chain can never fork; an event already appended fails (1) and is 'duplicate'.
+   * Appends consecutive links in one transaction that (1) claims each event id, (2) creates each
+   * seq item and (3) moves the head once, only from the seq it was read at. If any other append
+   * moved the head first the whole transaction fails as 'raced' (the caller re-reads the head
+   * and links after it), so the chain can never fork. Event ids already appended come back as
+   * 'duplicate' with their positions in `links` (the caller drops them and links the rest).
+   * At most `MAX_LINKS_PER_APPEND` links (two items each, plus the head, within the limit of
+   * 100 items per transaction).
    */
-  async appendLink(
+  async appendLinks(
     tenantId: string,
-    eventId: string,
-    link: StoredEntry & { sessionId?: string },
+    links: readonly AuditLink[],
     prev: ChainHead | undefined,
-  ): Promise<'appended' | 'duplicate' | 'raced'> {
+  ): Promise<
+    { outcome: 'appended' } | { outcome: 'raced' } | { outcome: 'duplicate'; indexes: number[] }
+  > {
+    const last = links.at(-1);
+    if (!last) return { outcome: 'appended' };
+    if (links.length > MAX_LINKS_PER_APPEND)
+      throw new Error(`at most ${MAX_LINKS_PER_APPEND} links per append, got ${links.length}`);
     const pk = auditPk(tenantId);
+    const items = links.flatMap(({ eventId, link }) => [
+      {
+        Put: {
+          TableName: this.table,
+          Item: marshall({ pk, sk: `EVENT#${eventId}`, seq: link.seq }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: marshall({
+            pk,
+            sk: seqKey(link.seq),
+            seq: link.seq,
+            entry: link.entry,
+            prevHash: link.prevHash,
+            hash: link.hash,
+            ...(link.sessionId
+              ? { gpk: `T#${tenantId}#SES#${link.sessionId}`, gsk: seqKey(link.seq) }
+              : {}),
+          }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+    const head = {
+      Put: {
+        TableName: this.table,
+        Item: marshall({ pk, sk: 'HEAD', seq: last.link.seq, hash: last.link.hash }),
+        ...(prev
+          ? {
+              ConditionExpression: 'seq = :prev',
+              ExpressionAttributeValues: marshall({ ':prev': prev.seq }),
+            }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    };
     try {
-      await this.db.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: marshall({ pk, sk: `EVENT#${eventId}`, seq: link.seq }),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: marshall({ pk, sk: 'HEAD', seq: link.seq, hash: link.hash }),
-                ...(prev
-                  ? {
-                      ConditionExpression: 'seq = :prev',
-                      ExpressionAttributeValues: marshall({ ':prev': prev.seq }),
-                    }
-                  : { ConditionExpression: 'attribute_not_exists(pk)' }),
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: marshall({
-                  pk,
-                  sk: seqKey(link.seq),
-                  seq: link.seq,
-                  entry: link.entry,
-                  prevHash: link.prevHash,
-                  hash: link.hash,
-                  ...(link.sessionId
-                    ? { gpk: `T#${tenantId}#SES#${link.sessionId}`, gsk: seqKey(link.seq) }
-                    : {}),
-                }),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
-      return 'appended';
+      await this.db.send(new TransactWriteItemsCommand({ TransactItems: [...items, head] }));
+      return { outcome: 'appended' };
     } catch (err) {
       if (!(err instanceof TransactionCanceledException)) throw err;
-      return err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-        ? 'duplicate'
-        : 'raced';
+      // Reasons follow the items: claim i at 2i. A failed claim is an event already appended.
+      const reasons = err.CancellationReasons ?? [];
+      const indexes = links
+        .map((_, i) => i)
+        .filter((i) => reasons[2 * i]?.Code === 'ConditionalCheckFailed');
+      return indexes.length > 0 ? { outcome: 'duplicate', indexes } : { outcome: 'raced' };
     }
   }
 
@@ -148,26 +174,78 @@ export class ReportingStore {
     return this.queryIndex(`T#${tenantId}#SES#${sessionId}`, (i) => toStoredEntry(i));
   }
 
-  /** Writes a fact once; false when it was already there. */
+  /**
+   * Writes a fact once; false when it was already there, or when the session's candidate was
+   * erased (checked in the same transaction, so a late event cannot bring data back).
+   */
   async putFact(tenantId: string, fact: Fact): Promise<boolean> {
     try {
       await this.db.send(
-        new PutItemCommand({
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: factItem(tenantId, fact),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              ConditionCheck: {
+                TableName: this.table,
+                Key: marshall({ pk: sessionPk(tenantId, fact.sessionId), sk: 'ERASED' }),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) return false;
+      throw err;
+    }
+  }
+
+  /** Overwrites a fact with its erased form. */
+  async replaceFact(tenantId: string, fact: Fact): Promise<void> {
+    await this.db.send(
+      new PutItemCommand({ TableName: this.table, Item: factItem(tenantId, fact) }),
+    );
+  }
+
+  /** Marks a session erased; facts for it are refused from then on. */
+  async markSessionErased(tenantId: string, sessionId: string, erasureId: string, at: string) {
+    await this.db.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: marshall({ pk: sessionPk(tenantId, sessionId), sk: 'ERASED', erasureId, at }),
+      }),
+    );
+  }
+
+  /** The erasure a session's candidate went to, if any. */
+  async sessionErasure(tenantId: string, sessionId: string): Promise<string | undefined> {
+    const out = await this.db.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: marshall({ pk: sessionPk(tenantId, sessionId), sk: 'ERASED' }),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? (unmarshall(out.Item).erasureId as string) : undefined;
+  }
+
+  /** Replaces a stored audit entry (a tombstone), only over the content it was read with. */
+  async replaceEntry(tenantId: string, seq: number, from: string, to: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateItemCommand({
           TableName: this.table,
-          Item: {
-            ...marshall({
-              pk: sessionPk(tenantId, fact.sessionId),
-              sk: `FACT#${fact.key}`,
-              gpk: `T#${tenantId}#ASM#${fact.assessmentId}`,
-              gsk: `SES#${fact.sessionId}#${fact.key}`,
-              sessionId: fact.sessionId,
-              assessmentId: fact.assessmentId,
-              key: fact.key,
-              eventId: fact.eventId,
-            }),
-            body: { B: gzipSync(JSON.stringify(fact.body)) },
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Key: marshall({ pk: auditPk(tenantId), sk: seqKey(seq) }),
+          UpdateExpression: 'SET entry = :to',
+          ConditionExpression: 'entry = :from',
+          ExpressionAttributeValues: marshall({ ':to': to, ':from': from }),
         }),
       );
       return true;
@@ -175,6 +253,22 @@ export class ReportingStore {
       if (err instanceof ConditionalCheckFailedException) return false;
       throw err;
     }
+  }
+
+  async deleteDemographics(tenantId: string, sessionId: string): Promise<boolean> {
+    const out = await this.db.send(
+      new DeleteItemCommand({
+        TableName: this.table,
+        Key: marshall({ pk: `T#${tenantId}#DEMO`, sk: `SES#${sessionId}` }),
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return out.Attributes !== undefined;
+  }
+
+  /** Queues an event (reporting publishes only erasure confirmations). */
+  async publish(event: PendingEvent): Promise<void> {
+    await transactWithEvents(this.db, this.table, [], [event]);
   }
 
   async sessionFacts(tenantId: string, sessionId: string): Promise<Fact[]> {
@@ -208,11 +302,18 @@ export class ReportingStore {
     sessionId: string,
     categories: Record<string, string>,
     at: string,
+    retainUntil?: string,
   ): Promise<void> {
     await this.db.send(
       new PutItemCommand({
         TableName: this.table,
-        Item: marshall({ pk: `T#${tenantId}#DEMO`, sk: `SES#${sessionId}`, categories, at }),
+        Item: marshall({
+          pk: `T#${tenantId}#DEMO`,
+          sk: `SES#${sessionId}`,
+          categories,
+          at,
+          ...ttlOf(retainUntil),
+        }),
       }),
     );
   }
@@ -265,6 +366,32 @@ export class ReportingStore {
   }
 }
 
+function factItem(tenantId: string, fact: Fact): Record<string, AttributeValue> {
+  return {
+    ...marshall(
+      {
+        pk: sessionPk(tenantId, fact.sessionId),
+        sk: `FACT#${fact.key}`,
+        gpk: `T#${tenantId}#ASM#${fact.assessmentId}`,
+        gsk: `SES#${fact.sessionId}#${fact.key}`,
+        sessionId: fact.sessionId,
+        assessmentId: fact.assessmentId,
+        key: fact.key,
+        eventId: fact.eventId,
+        retainUntil: fact.retainUntil,
+        erasedAt: fact.erasedAt,
+        ...ttlOf(fact.retainUntil),
+      },
+      { removeUndefinedValues: true },
+    ),
+    body: { B: gzipSync(JSON.stringify(fact.body)) },
+  };
+}
+
+function ttlOf(retainUntil: string | undefined): Record<string, number> {
+  return retainUntil ? { [reportingService.table.ttlAttribute]: ttlSeconds(retainUntil) } : {};
+}
+
 function auditPk(tenantId: string): string {
   return `T#${tenantId}#AUDIT`;
 }
@@ -289,5 +416,7 @@ function toFact(item: Record<string, unknown>): Fact {
     key: item.key as string,
     eventId: item.eventId as string,
     body: JSON.parse(gunzipSync(item.body as Uint8Array).toString('utf8')),
+    ...(item.retainUntil ? { retainUntil: item.retainUntil as string } : {}),
+    ...(item.erasedAt ? { erasedAt: item.erasedAt as string } : {}),
   };
 }

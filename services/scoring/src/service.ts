@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  candidateErasureConfirmed,
+  candidateErasureRequested,
   interviewSubmitted,
   playbookPublished,
   scoreComputed,
@@ -164,9 +166,10 @@ export const scoringService = defineService({
       response: { status: 201, body: interviewResult },
     },
   ],
-  publishes: [scoreComputed, scoreRevised, interviewSubmitted],
+  publishes: [scoreComputed, scoreRevised, interviewSubmitted, candidateErasureConfirmed],
   subscribes: [
     { event: playbookPublished, handler: 'recordRubric' },
     { event: sessionSubmitted, handler: 'scoreSession' },
+    { event: candidateErasureRequested, handler: 'eraseCandidate' },
   ],
 });

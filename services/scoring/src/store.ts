@@ -1,6 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
+  DeleteItemCommand,
   GetItemCommand,
+  PutItemCommand,
   QueryCommand,
   TransactionCanceledException,
   type AttributeValue,
@@ -14,6 +16,7 @@ import {
   putOnce,
   tableName,
   transactWithEvents,
+  ttlSeconds,
   type ClaimRef,
 } from '@assay/platform';
 import type { Scorecard } from '@assay/scoring';
@@ -24,8 +27,11 @@ import { scoringService } from './service';
  *   pk T#<t>  sk RUBRIC#<playbookId>#<version>      a published playbook version (event-carried)
  *   pk T#<t>  sk CARD#<sessionId>                   a session's scorecard, answers and history
  *   pk T#<t>  sk CARD#<sessionId>#INT#<interviewer> one interviewer's ratings (latest wins)
+ *   pk T#<t>  sk ERASED#<sessionId>                 the session's candidate was erased: no card
+ *                                                   may be written for it any more
  * Documents (playbooks) are JSON text; answers and scorecards are gzipped JSON, so a session with
- * long written answers stays far below DynamoDB's 400 KB item limit.
+ * long written answers stays far below DynamoDB's 400 KB item limit. Cards and interviews carry
+ * `ttl` from the session's `retainUntil` (the tenant's retention).
  */
 export interface RubricVersion {
   playbookId: string;
@@ -93,6 +99,11 @@ export interface CardRecord {
   history: HistoryEntry[];
   scoredAt: string;
   updatedAt: string;
+  /** End of the tenant's retention (from session.submitted): the card's TTL. */
+  retainUntil?: string;
+  /** Every claim this card's revisions wrote (full scorecards), so an erasure can delete them. */
+  claimRefs?: ClaimRef[];
+  erasedAt?: string;
 }
 
 export interface InterviewRecord {
@@ -199,16 +210,25 @@ export class ScoringStore {
   ): Promise<void> {
     const claim = claimWrites(tenantId, JSON.stringify(record.card));
     const { answers, engineCard, card, overrides, history, ...rest } = record;
+    const claimRefs = [
+      ...(record.claimRefs ?? []).filter((r) => r.claimId !== claim.ref.claimId),
+      claim.ref,
+    ];
     const put: TransactWriteItem = {
       Put: {
         TableName: this.table,
         Item: {
-          ...marshall({
-            ...cardKey(tenantId, record.sessionId),
-            ...rest,
-            overrides: JSON.stringify(overrides),
-            history: JSON.stringify(history),
-          }),
+          ...marshall(
+            {
+              ...cardKey(tenantId, record.sessionId),
+              ...rest,
+              claimRefs,
+              overrides: JSON.stringify(overrides),
+              history: JSON.stringify(history),
+              ...ttlOf(record.retainUntil),
+            },
+            { removeUndefinedValues: true },
+          ),
           answersGz: { B: zip(answers) },
           engineCardGz: { B: zip(engineCard) },
           cardGz: { B: zip(card) },
@@ -221,8 +241,21 @@ export class ScoringStore {
             }),
       },
     };
+    // An erased session's late events must not bring a card back.
+    const notErased: TransactWriteItem = {
+      ConditionCheck: {
+        TableName: this.table,
+        Key: marshall(erasedKey(tenantId, record.sessionId)),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
     try {
-      await transactWithEvents(this.db, this.table, [put, ...claim.writes], [event(claim.ref)]);
+      await transactWithEvents(
+        this.db,
+        this.table,
+        [put, notErased, ...claim.writes],
+        [event(claim.ref)],
+      );
     } catch (err) {
       if (err instanceof TransactionCanceledException) throw new StaleCardError(err.message);
       throw err;
@@ -235,6 +268,7 @@ export class ScoringStore {
     sessionId: string,
     interview: InterviewRecord,
     event: PendingEvent,
+    retainUntil?: string,
   ): Promise<void> {
     await transactWithEvents(
       this.db,
@@ -247,6 +281,7 @@ export class ScoringStore {
               pk: `T#${tenantId}`,
               sk: `CARD#${sessionId}#INT#${interview.interviewer}`,
               ...interview,
+              ...ttlOf(retainUntil),
             }),
           },
         },
@@ -268,9 +303,110 @@ export class ScoringStore {
       }),
     );
     return (out.Items ?? []).map((i) => {
-      const { pk: _pk, sk: _sk, ...rest } = unmarshall(i);
+      const { pk: _pk, sk: _sk, ttl: _ttl, ...rest } = unmarshall(i);
       return rest as InterviewRecord;
     });
+  }
+
+  /**
+   * Replaces a card with its erased form (no outbox event: the erasure confirms separately),
+   * only over the revision it was read at; a lost race is a StaleCardError.
+   */
+  async replaceErasedCard(tenantId: string, record: CardRecord): Promise<void> {
+    const { answers, engineCard, card, overrides, history, ...rest } = record;
+    try {
+      await this.db.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: {
+            ...marshall(
+              {
+                ...cardKey(tenantId, record.sessionId),
+                ...rest,
+                overrides: JSON.stringify(overrides),
+                history: JSON.stringify(history),
+                ...ttlOf(record.retainUntil),
+              },
+              { removeUndefinedValues: true },
+            ),
+            answersGz: { B: zip(answers) },
+            engineCardGz: { B: zip(engineCard) },
+            cardGz: { B: zip(card) },
+          },
+          ConditionExpression: 'revision = :expected',
+          ExpressionAttributeValues: { ':expected': { N: String(record.revision) } },
+        }),
+      );
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException')
+        throw new StaleCardError((err as Error).message);
+      throw err;
+    }
+  }
+
+  async putErasedInterview(
+    tenantId: string,
+    sessionId: string,
+    interview: InterviewRecord,
+    retainUntil?: string,
+  ): Promise<void> {
+    await this.db.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: marshall({
+          pk: `T#${tenantId}`,
+          sk: `CARD#${sessionId}#INT#${interview.interviewer}`,
+          ...interview,
+          ...ttlOf(retainUntil),
+        }),
+      }),
+    );
+  }
+
+  /** This tenant's outbox items about the session (relayed events keep their payload). */
+  async deleteOutboxMentioning(tenantId: string, sessionId: string): Promise<number> {
+    let deleted = 0;
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: 'contains(detail, :id)',
+          ExpressionAttributeValues: marshall({
+            ':pk': `T#${tenantId}#OUTBOX`,
+            ':id': `"${sessionId}"`,
+          }),
+          ProjectionExpression: 'pk, sk',
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const key of out.Items ?? []) {
+        await this.db.send(new DeleteItemCommand({ TableName: this.table, Key: key }));
+        deleted += 1;
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return deleted;
+  }
+
+  /** Marks the session erased (kept until the retention ends, like the card would have been). */
+  async markErased(tenantId: string, sessionId: string, erasureId: string, at: string) {
+    await this.db.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: marshall({ ...erasedKey(tenantId, sessionId), erasureId, erasedAt: at }),
+      }),
+    );
+  }
+
+  async isErased(tenantId: string, sessionId: string): Promise<boolean> {
+    return (await this.get(erasedKey(tenantId, sessionId))) !== undefined;
+  }
+
+  /** Queues an event on its own. */
+  async publish(event: PendingEvent): Promise<void> {
+    await transactWithEvents(this.db, this.table, [], [event]);
   }
 
   private async get(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
@@ -283,6 +419,14 @@ export class ScoringStore {
 
 function rubricKey(tenantId: string, playbookId: string, version: string) {
   return { pk: `T#${tenantId}`, sk: `RUBRIC#${playbookId}#${version}` };
+}
+
+function ttlOf(retainUntil: string | undefined): Record<string, number> {
+  return retainUntil ? { [scoringService.table.ttlAttribute]: ttlSeconds(retainUntil) } : {};
+}
+
+function erasedKey(tenantId: string, sessionId: string) {
+  return { pk: `T#${tenantId}`, sk: `ERASED#${sessionId}` };
 }
 
 function cardKey(tenantId: string, sessionId: string) {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import {
+  candidateErasureConfirmed,
+  candidateErasureRequested,
   playbookPublished,
   sessionDeadlineReached,
   sessionStarted,
   sessionSubmitted,
 } from '@assay/events';
 import { defineService } from '@assay/platform/manifest';
+import { MAX_RETENTION_MONTHS } from '@assay/platform/tables';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lowercase letters, digits and dashes');
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0');
@@ -69,6 +72,11 @@ export const invitation = z.object({
   status: z.enum(['invited', 'started', 'submitted', 'revoked']),
   sessionId: z.string().nullable(),
   createdAt: z.string(),
+  retainUntil: z
+    .string()
+    .optional()
+    .describe("When the candidate's data expires under the tenant's retention"),
+  erasedAt: z.string().optional().describe('Set once the candidate was erased (fields blanked)'),
 });
 
 const candidateSession = z.object({
@@ -121,6 +129,59 @@ const submitResult = z.object({
 
 const sessionParams = z.object({ id: resourceId('ses') });
 
+const reviewerSession = z.object({
+  id: z.string(),
+  invitationId: z.string(),
+  assessmentId: z.string(),
+  playbook: z.object({ id: z.string(), version: z.string(), hash: z.string() }),
+  status: z.enum(['in-progress', 'submitted', 'revoked']),
+  startedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  reason: z.enum(['candidate', 'time-expired']).nullable(),
+  itemIds: z.array(z.string()).describe('The drawn items, in form order'),
+  answered: z.number().int(),
+  answers: z.record(
+    z.string(),
+    z.object({ answer: z.unknown(), seq: z.number(), savedAt: z.string() }),
+  ),
+  signals: z
+    .object({
+      focusLost: z.number().int(),
+      pastes: z.number().int(),
+      pastedChars: z.number().int(),
+      events: z.array(z.record(z.string(), z.unknown())),
+    })
+    .describe('Advisory integrity signals; never part of the score'),
+  erasedAt: z.string().nullable().describe('Set once the candidate was erased: no answers remain'),
+});
+
+const serviceStatus = z.enum(['pending', 'complete']);
+const erasure = z.object({
+  erasureId: z.string(),
+  status: serviceStatus.describe('`complete` once every service holding data confirmed'),
+  requestedAt: z.string(),
+  completedAt: z.string().nullable(),
+  invitationIds: z.array(z.string()),
+  sessionIds: z.array(z.string()),
+  services: z.array(
+    z.object({
+      service: z.string(),
+      status: serviceStatus,
+      erasedAt: z.string().nullable(),
+      counts: z.record(z.string(), z.number().int()),
+    }),
+  ),
+});
+
+const retention = z.object({
+  retentionMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_RETENTION_MONTHS)
+    .describe("How long candidates' personal data is kept after their invitation (default 24)"),
+});
+
 export const sessionService = defineService({
   name: 'session',
   table: {
@@ -131,7 +192,7 @@ export const sessionService = defineService({
     outbox: true,
   },
   handlers: { http: 'src/handlers/http.ts', events: 'src/handlers/events.ts' },
-  uses: { candidateTokens: true, schedules: true },
+  uses: { candidateTokens: true, schedules: 'put-events' },
   routes: [
     {
       operationId: 'createAssessment',
@@ -257,11 +318,67 @@ export const sessionService = defineService({
       params: sessionParams,
       response: { status: 200, body: submitResult },
     },
+    {
+      operationId: 'getSession',
+      method: 'GET',
+      path: '/v1/sessions/{id}',
+      auth: { kind: 'tenant', scope: 'read' },
+      summary:
+        "A session as a reviewer sees it: status, times, answers and integrity signals (never the candidate's accommodation)",
+      params: sessionParams,
+      response: { status: 200, body: reviewerSession },
+    },
+    {
+      operationId: 'eraseCandidate',
+      method: 'DELETE',
+      path: '/v1/candidates/{candidate}',
+      auth: { kind: 'tenant', scope: 'write' },
+      summary:
+        "Erase a candidate's personal data in every service, found by email (any case) or external id; follow `Location` to the erasure's progress",
+      params: z.object({
+        candidate: z.string().trim().min(1).max(320).describe('Email or external id'),
+      }),
+      response: { status: 202, body: erasure },
+    },
+    {
+      operationId: 'getErasure',
+      method: 'GET',
+      path: '/v1/erasures/{id}',
+      auth: { kind: 'tenant', scope: 'read' },
+      summary: 'An erasure request and which services have confirmed it',
+      params: z.object({ id: resourceId('era') }),
+      response: { status: 200, body: erasure },
+    },
+    {
+      operationId: 'getRetention',
+      method: 'GET',
+      path: '/v1/settings/retention',
+      auth: { kind: 'tenant', scope: 'read' },
+      summary: "How long candidates' personal data is kept",
+      response: { status: 200, body: retention },
+    },
+    {
+      operationId: 'putRetention',
+      method: 'PUT',
+      path: '/v1/settings/retention',
+      auth: { kind: 'tenant', scope: 'admin' },
+      summary: 'Change the retention; applies to candidates invited from then on',
+      body: z.strictObject({ retentionMonths: retention.shape.retentionMonths }),
+      response: { status: 200, body: retention },
+    },
   ],
-  publishes: [sessionStarted, sessionSubmitted, sessionDeadlineReached],
+  publishes: [
+    sessionStarted,
+    sessionSubmitted,
+    sessionDeadlineReached,
+    candidateErasureRequested,
+    candidateErasureConfirmed,
+  ],
   subscribes: [
     { event: playbookPublished, handler: 'recordPlaybook' },
     { event: sessionStarted, handler: 'scheduleDeadline' },
     { event: sessionDeadlineReached, handler: 'expireSession' },
+    { event: candidateErasureRequested, handler: 'eraseCandidate' },
+    { event: candidateErasureConfirmed, handler: 'recordErasureConfirmation' },
   ],
 });

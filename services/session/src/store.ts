@@ -1,16 +1,21 @@
 import {
+  BatchWriteItemCommand,
+  ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   TransactionCanceledException,
   TransactWriteItemsCommand,
+  UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { PendingEvent } from '@assay/platform';
-import { putOnce, tableName, transactWithEvents } from '@assay/platform';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { ClaimRef, PendingEvent } from '@assay/platform';
+import { putOnce, tableName, transactWithEvents, ttlSeconds } from '@assay/platform';
+import { invitationKeys } from './domain/candidate-keys';
 import type { DrawnForm } from '@assay/playbooks';
 import { sessionService } from './service';
 
@@ -19,10 +24,19 @@ import { sessionService } from './service';
  *   pk T#<t>  sk PBV#<playbookId>#<sortable version>  a published playbook version (event-carried)
  *   pk T#<t>  sk ASM#<assessmentId>                   an assessment and its pinned playbook
  *   pk T#<t>  sk INV#<invitationId>                   an invitation; GSI byParent: gpk T#<t>#ASM#<id>
- *   pk T#<t>  sk SES#<sessionId>                      a session and its drawn form
+ *   pk T#<t>  sk SES#<sessionId>                      a session (its status and times)
+ *   pk T#<t>  sk SES#<sessionId>#FORM                 its drawn form (~60 KB of JSON, gzipped; written
+ *                                                      once, apart so a status change is not billed by it)
+ *   pk T#<t>  sk SES#<sessionId>#GATE                 the session's gate: whether it takes writes
  *   pk T#<t>  sk SES#<sessionId>#ANS#<itemId>         the latest answer to one item
  *   pk T#<t>  sk SES#<sessionId>#SIG#<n>              a batch of integrity signals
- * Documents (playbooks, forms, answers) are stored as JSON text so they read back byte for byte.
+ *   pk T#<t>  sk CAND#<key>#INV#<invitationId>         finds a candidate's invitations by the
+ *                                                      hash of their email / external id
+ *   pk T#<t>  sk ERA#<erasureId>                       an erasure request and its confirmations
+ *   pk T#<t>  sk ERASED#<key>                          which erasure a candidate key went to
+ * Documents (playbooks, forms, answers) are stored as JSON text so they read back byte for byte
+ * (the drawn form gzipped: it is read and written whole, and billed by its size).
+ * Items holding candidate data carry `ttl` (epoch seconds) from the invitation's `retainUntil`.
  */
 export interface PinnedPlaybook {
   id: string;
@@ -64,6 +78,11 @@ export interface InvitationRecord {
   status: InvitationStatus;
   sessionId: string | null;
   createdAt: string;
+  /** End of the tenant's retention: this invitation, its session and answers expire then. */
+  retainUntil?: string;
+  /** Set when the candidate's personal data was erased (the candidate fields are blanked). */
+  erasedAt?: string;
+  erasureId?: string;
 }
 
 export type SubmitReason = 'candidate' | 'time-expired';
@@ -82,6 +101,38 @@ export interface SessionRecord {
   submittedAt: string | null;
   reason: SubmitReason | null;
   answered: number | null;
+  retainUntil?: string;
+  /** Where the submission went when it was too large for the bus (erased with the session). */
+  submissionClaim?: ClaimRef;
+  erasedAt?: string;
+  erasureId?: string;
+}
+
+export type ServiceConfirmation = {
+  status: 'pending' | 'complete';
+  erasedAt?: string;
+  counts?: Record<string, number>;
+};
+
+export interface ErasureRecord {
+  erasureId: string;
+  status: 'pending' | 'complete';
+  requestedAt: string;
+  completedAt: string | null;
+  invitationIds: string[];
+  sessionIds: string[];
+  services: Record<string, ServiceConfirmation>;
+}
+
+/** What one erasure request changes in this table, decided from what was read. */
+export interface ErasurePlan {
+  record: ErasureRecord;
+  /** The erased candidate's lookup keys: each remembers the erasure, so a repeat finds it. */
+  candidateKeys: string[];
+  invitations: InvitationRecord[];
+  sessions: SessionRecord[];
+  /** Until when the erasure record itself is kept (ids only). */
+  retainUntil: string;
 }
 
 export interface StoredAnswer {
@@ -91,7 +142,40 @@ export interface StoredAnswer {
   savedAt: string;
 }
 
-export class SessionClosedError extends Error {}
+/**
+ * The small item (~0.2 KB) every answer and signal write checks instead of the session record:
+ * a transactional condition check is billed by the size of the item it checks, and a read by
+ * the size it reads, so the check stays at its minimum whatever the record carries. Written
+ * with the session and changed in the same transaction as every change of the session's
+ * status, so it always says what the session record says. Holds no candidate data.
+ */
+export interface SessionGate {
+  invitationId: string;
+  status: SessionRecord['status'];
+  closesAt: string;
+  retainUntil?: string;
+  erasedAt?: string;
+}
+
+/** A write was refused because the session no longer takes writes; `gate` says why. */
+export class SessionClosedError extends Error {
+  constructor(
+    sessionId: string,
+    readonly gate: SessionGate,
+  ) {
+    super(`Session ${sessionId} is ${gate.status}`);
+  }
+}
+
+/**
+ * The session has no gate item: it can take no writes (fail closed). Every session is created
+ * with one, so this is a fault in the data, not in the request.
+ */
+export class MissingGateError extends Error {
+  constructor(sessionId: string) {
+    super(`Session ${sessionId} has no gate item (SES#${sessionId}#GATE); its writes are refused`);
+  }
+}
 export class ConflictError extends Error {}
 
 type Key = Record<string, AttributeValue>;
@@ -160,23 +244,287 @@ export class SessionStore {
     return { ...page, items: page.items as unknown as AssessmentRecord[] };
   }
 
+  /** The invitation and its candidate lookup items, together. */
   async putInvitation(tenantId: string, record: InvitationRecord): Promise<void> {
+    const ttl = ttlOf(record.retainUntil);
     await this.db.send(
-      new PutItemCommand({
-        TableName: this.table,
-        Item: marshall(
+      new TransactWriteItemsCommand({
+        TransactItems: [
           {
-            pk: `T#${tenantId}`,
-            sk: `INV#${record.id}`,
-            gpk: `T#${tenantId}#ASM#${record.assessmentId}`,
-            gsk: `INV#${record.id}`,
-            ...record,
+            Put: {
+              TableName: this.table,
+              Item: marshall(
+                {
+                  pk: `T#${tenantId}`,
+                  sk: `INV#${record.id}`,
+                  gpk: `T#${tenantId}#ASM#${record.assessmentId}`,
+                  gsk: `INV#${record.id}`,
+                  ...record,
+                  ...ttl,
+                },
+                { removeUndefinedValues: true },
+              ),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
           },
-          { removeUndefinedValues: true },
-        ),
-        ConditionExpression: 'attribute_not_exists(pk)',
+          ...invitationKeys(record.candidate).map((key) => ({
+            Put: {
+              TableName: this.table,
+              Item: marshall({
+                pk: `T#${tenantId}`,
+                sk: lookupSk(key, record.id),
+                invitationId: record.id,
+                ...ttl,
+              }),
+            },
+          })),
+        ],
       }),
     );
+  }
+
+  /** Ids of the invitations whose candidate has one of these lookup keys (no scan). */
+  async invitationIdsByKeys(tenantId: string, keys: string[]): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const key of keys) {
+      for (const item of await this.queryAll(tenantId, `CAND#${key}#INV#`))
+        ids.add(item.invitationId as string);
+    }
+    return [...ids].sort();
+  }
+
+  /** The erasure a candidate key already went to, if any (a repeated request finds it). */
+  async erasureIdByKeys(tenantId: string, keys: string[]): Promise<string | undefined> {
+    for (const key of keys) {
+      const item = await this.get(tenantId, `ERASED#${key}`);
+      if (item) return item.erasureId as string;
+    }
+    return undefined;
+  }
+
+  /**
+   * The erasure request in one transaction with its event: the record, the candidate fields of
+   * every invitation blanked, the lookup items deleted, sessions marked erased (one still open
+   * is closed unscored). Each update is conditional on the status read, so a candidate starting
+   * or submitting meanwhile fails it as a ConflictError and the caller plans again.
+   */
+  async recordErasure(tenantId: string, plan: ErasurePlan, event: PendingEvent): Promise<void> {
+    const { record } = plan;
+    const at = record.requestedAt;
+    const ttl = ttlOf(plan.retainUntil);
+    const writes: TransactWriteItem[] = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: marshall({ pk: `T#${tenantId}`, sk: `ERA#${record.erasureId}`, ...record, ...ttl }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...plan.candidateKeys.map((key) => ({
+        Put: {
+          TableName: this.table,
+          Item: marshall({
+            pk: `T#${tenantId}`,
+            sk: `ERASED#${key}`,
+            erasureId: record.erasureId,
+            ...ttl,
+          }),
+        },
+      })),
+    ];
+    for (const inv of plan.invitations) {
+      writes.push({
+        Update: {
+          TableName: this.table,
+          Key: marshall({ pk: `T#${tenantId}`, sk: `INV#${inv.id}` }),
+          UpdateExpression: 'SET candidate = :blank, erasedAt = :at, erasureId = :era',
+          ConditionExpression: '#s = :was AND attribute_not_exists(erasedAt)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: marshall({
+            ':blank': ERASED_CANDIDATE,
+            ':at': at,
+            ':era': record.erasureId,
+            ':was': inv.status,
+          }),
+        },
+      });
+      for (const key of invitationKeys(inv.candidate)) {
+        writes.push({
+          Delete: {
+            TableName: this.table,
+            Key: marshall({ pk: `T#${tenantId}`, sk: lookupSk(key, inv.id) }),
+          },
+        });
+      }
+    }
+    for (const ses of plan.sessions) {
+      writes.push({
+        Update: {
+          TableName: this.table,
+          Key: marshall({ pk: `T#${tenantId}`, sk: `SES#${ses.id}` }),
+          UpdateExpression: 'SET erasedAt = :at, erasureId = :era, #s = :next',
+          ConditionExpression: '#s = :was',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: marshall({
+            ':at': at,
+            ':era': record.erasureId,
+            ':was': ses.status,
+            ':next': ses.status === 'in-progress' ? 'revoked' : ses.status,
+          }),
+        },
+      });
+      writes.push(
+        gateUpdate(this.table, tenantId, ses.id, {
+          status: ses.status === 'in-progress' ? 'revoked' : ses.status,
+          erasedAt: at,
+        }),
+      );
+    }
+    await this.transact(writes, [event]);
+  }
+
+  async getErasure(tenantId: string, erasureId: string): Promise<ErasureRecord | undefined> {
+    return (await this.get(tenantId, `ERA#${erasureId}`)) as ErasureRecord | undefined;
+  }
+
+  /**
+   * Records one service's confirmation, then completes the request once every expected
+   * service has confirmed. Redelivered confirmations change nothing but the counts.
+   */
+  async confirmErasure(
+    tenantId: string,
+    erasureId: string,
+    service: string,
+    confirmation: ServiceConfirmation,
+    expected: readonly string[],
+    now: string,
+  ): Promise<ErasureRecord | undefined> {
+    const key = marshall({ pk: `T#${tenantId}`, sk: `ERA#${erasureId}` });
+    let updated: Record<string, AttributeValue> | undefined;
+    try {
+      const out = await this.db.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'SET services.#svc = :c',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#svc': service },
+          ExpressionAttributeValues: marshall(
+            { ':c': confirmation },
+            { removeUndefinedValues: true },
+          ),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      updated = out.Attributes;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return undefined;
+      throw err;
+    }
+    const record = unmarshall(updated!) as ErasureRecord;
+    const done = expected.every((s) => record.services[s]?.status === 'complete');
+    if (!done || record.status === 'complete') return record;
+    try {
+      await this.db.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'SET #s = :complete, completedAt = :now',
+          ConditionExpression: '#s = :pending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: marshall({
+            ':complete': 'complete',
+            ':pending': 'pending',
+            ':now': now,
+          }),
+        }),
+      );
+    } catch (err) {
+      // Another confirmation completed it first.
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+    return { ...record, status: 'complete', completedAt: record.completedAt ?? now };
+  }
+
+  /** Deletes a session's answers and signal batches; returns how many of each. */
+  async deleteSessionData(
+    tenantId: string,
+    sessionId: string,
+  ): Promise<{ answers: number; signals: number }> {
+    const keysOf = async (prefix: string) =>
+      (
+        await this.db.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: marshall({ ':pk': `T#${tenantId}`, ':prefix': prefix }),
+            ProjectionExpression: 'pk, sk',
+            ConsistentRead: true,
+          }),
+        )
+      ).Items ?? [];
+    let answers = 0;
+    let signals = 0;
+    // A page per round: deleted items drop out of the next query.
+    for (;;) {
+      const a = await keysOf(`SES#${sessionId}#ANS#`);
+      const s = await keysOf(`SES#${sessionId}#SIG#`);
+      if (a.length + s.length === 0) return { answers, signals };
+      await this.deleteKeys([...a, ...s]);
+      answers += a.length;
+      signals += s.length;
+    }
+  }
+
+  /**
+   * Deletes this tenant's outbox items whose event names one of `ids`: a relayed event keeps
+   * its payload (answers included) until the outbox TTL otherwise. Erasure events stay.
+   */
+  async deleteOutboxMentioning(tenantId: string, ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const found: Key[] = [];
+    let start: Key | undefined;
+    const names = ids.map((_, i) => `contains(detail, :id${i})`).join(' OR ');
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: `(${names}) AND NOT begins_with(detailType, :candidate)`,
+          ExpressionAttributeValues: marshall({
+            ':pk': `T#${tenantId}#OUTBOX`,
+            ':candidate': 'candidate.',
+            ...Object.fromEntries(ids.map((id, i) => [`:id${i}`, `"${id}"`])),
+          }),
+          ProjectionExpression: 'pk, sk',
+          ExclusiveStartKey: start,
+        }),
+      );
+      found.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    await this.deleteKeys(found);
+    return found.length;
+  }
+
+  /** Queues an event on its own (nothing else changes with it). */
+  async publish(event: PendingEvent): Promise<void> {
+    await transactWithEvents(this.db, this.table, [], [event]);
+  }
+
+  private async deleteKeys(keys: Key[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += 25) {
+      let requests: Record<string, { DeleteRequest: { Key: Key } }[]> | undefined = {
+        [this.table]: keys
+          .slice(i, i + 25)
+          .map((k) => ({ DeleteRequest: { Key: { pk: k.pk!, sk: k.sk! } } })),
+      };
+      for (let round = 0; requests && Object.keys(requests).length > 0; round++) {
+        if (round > 0) await new Promise((done) => setTimeout(done, 20 * round));
+        const out = await this.db.send(new BatchWriteItemCommand({ RequestItems: requests }));
+        requests = out.UnprocessedItems as typeof requests;
+      }
+    }
   }
 
   async getInvitation(tenantId: string, id: string): Promise<InvitationRecord | undefined> {
@@ -240,27 +588,85 @@ export class SessionStore {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        {
+          Put: {
+            TableName: this.table,
+            Item: marshall({
+              ...formKey(tenantId, session.id),
+              // Gzipped JSON: the same bytes back, at a sixth of the size billed to write and read.
+              form: gzipSync(JSON.stringify(session.form)),
+              ...ttlOf(session.retainUntil),
+            }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: this.table,
+            Item: marshall(
+              {
+                ...gateKey(tenantId, session.id),
+                invitationId: session.invitationId,
+                status: session.status,
+                closesAt: session.closesAt,
+                retainUntil: session.retainUntil,
+                ...ttlOf(session.retainUntil),
+              } satisfies SessionGate & Record<string, unknown>,
+              { removeUndefinedValues: true },
+            ),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
       ],
       [event],
     );
   }
 
-  async getSession(tenantId: string, id: string): Promise<SessionRecord | undefined> {
-    const item = await this.get(tenantId, `SES#${id}`);
-    if (!item) return undefined;
-    return { ...item, form: JSON.parse(item.form as string) } as unknown as SessionRecord;
+  /** The session's gate (strongly consistent: it decides whether a write is still taken). */
+  async getGate(tenantId: string, sessionId: string): Promise<SessionGate | undefined> {
+    const out = await this.db.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: marshall(gateKey(tenantId, sessionId)),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item && toGate(out.Item);
   }
 
   /**
-   * Writes an answer only while the session is open (checked in the same transaction, so a
-   * save never slips in after a submit) and only over an older sequence number. Returns false
-   * when a newer or equal write is already stored; throws SessionClosedError when closed.
+   * `consistent: false` reads at half the price and may miss a write of the last second: only
+   * for what never changes once the session exists (its form, owner and times), with a
+   * consistent read again when it finds nothing.
+   */
+  async getSession(
+    tenantId: string,
+    id: string,
+    { consistent = true } = {},
+  ): Promise<SessionRecord | undefined> {
+    const read = async (sk: string) =>
+      (consistent ? undefined : await this.get(tenantId, sk, false)) ?? this.get(tenantId, sk);
+    const item = await read(`SES#${id}`);
+    if (!item) return undefined;
+    // Written in the same transaction as the record, so found whenever the record is.
+    const form = await read(formKey(tenantId, id).sk);
+    if (!form) throw new Error(`Session ${id} has no form item (SES#${id}#FORM)`);
+    const json = gunzipSync(form.form as Uint8Array).toString('utf8');
+    return { ...item, form: JSON.parse(json) } as unknown as SessionRecord;
+  }
+
+  /**
+   * Writes an answer only while the session is open (its gate checked in the same transaction,
+   * so a save never slips in after a submit) and only over an older sequence number. Returns
+   * false when a newer or equal write is already stored; throws SessionClosedError when closed,
+   * MissingGateError when the session has no gate.
    */
   async saveAnswer(
     tenantId: string,
     sessionId: string,
     answer: StoredAnswer,
     now: Date,
+    retainUntil?: string,
   ): Promise<boolean> {
     try {
       await this.db.send(
@@ -269,13 +675,15 @@ export class SessionStore {
             {
               ConditionCheck: {
                 TableName: this.table,
-                Key: marshall({ pk: `T#${tenantId}`, sk: `SES#${sessionId}` }),
+                Key: marshall(gateKey(tenantId, sessionId)),
                 ConditionExpression: '#s = :open AND closesAt > :now',
                 ExpressionAttributeNames: { '#s': 'status' },
                 ExpressionAttributeValues: marshall({
                   ':open': 'in-progress',
                   ':now': now.toISOString(),
                 }),
+                // The gate comes back with a refusal, so explaining it needs no read.
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
               },
             },
             {
@@ -286,6 +694,7 @@ export class SessionStore {
                   sk: answerSk(sessionId, answer.itemId),
                   ...answer,
                   answer: JSON.stringify(answer.answer),
+                  ...ttlOf(retainUntil),
                 }),
                 ConditionExpression: 'attribute_not_exists(pk) OR seq < :seq',
                 ExpressionAttributeValues: marshall({ ':seq': answer.seq }),
@@ -297,8 +706,11 @@ export class SessionStore {
       return true;
     } catch (err) {
       if (!(err instanceof TransactionCanceledException)) throw err;
-      const [session, write] = err.CancellationReasons ?? [];
-      if (session?.Code === 'ConditionalCheckFailed') throw new SessionClosedError(sessionId);
+      const [gate, write] = err.CancellationReasons ?? [];
+      if (gate?.Code === 'ConditionalCheckFailed') {
+        if (!gate.Item) throw new MissingGateError(sessionId);
+        throw new SessionClosedError(sessionId, toGate(gate.Item));
+      }
       if (write?.Code === 'ConditionalCheckFailed') return false;
       throw err;
     }
@@ -322,6 +734,7 @@ export class SessionStore {
     sessionId: string,
     batchId: string,
     signals: Record<string, unknown>[],
+    retainUntil?: string,
   ): Promise<void> {
     await this.db.send(
       new PutItemCommand({
@@ -330,6 +743,7 @@ export class SessionStore {
           pk: `T#${tenantId}`,
           sk: `SES#${sessionId}#SIG#${batchId}`,
           signals: JSON.stringify(signals),
+          ...ttlOf(retainUntil),
         }),
       }),
     );
@@ -358,18 +772,24 @@ export class SessionStore {
             TableName: this.table,
             Key: marshall({ pk: `T#${tenantId}`, sk: `SES#${session.id}` }),
             UpdateExpression:
-              'SET #s = :submitted, submittedAt = :at, reason = :reason, answered = :answered',
+              'SET #s = :submitted, submittedAt = :at, reason = :reason, answered = :answered' +
+              (session.submissionClaim ? ', submissionClaim = :claim' : ''),
             ConditionExpression: '#s = :open',
             ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: marshall({
-              ':submitted': 'submitted',
-              ':open': 'in-progress',
-              ':at': session.submittedAt,
-              ':reason': session.reason,
-              ':answered': session.answered,
-            }),
+            ExpressionAttributeValues: marshall(
+              {
+                ':submitted': 'submitted',
+                ':open': 'in-progress',
+                ':at': session.submittedAt,
+                ':reason': session.reason,
+                ':answered': session.answered,
+                ':claim': session.submissionClaim,
+              },
+              { removeUndefinedValues: true },
+            ),
           },
         },
+        gateUpdate(this.table, tenantId, session.id, { status: 'submitted' }),
         {
           Update: {
             TableName: this.table,
@@ -410,6 +830,7 @@ export class SessionStore {
           ExpressionAttributeValues: marshall({ ':revoked': 'revoked', ':open': 'in-progress' }),
         },
       });
+      writes.push(gateUpdate(this.table, tenantId, invitation.sessionId, { status: 'revoked' }));
     }
     await this.transact(writes, []);
   }
@@ -423,12 +844,16 @@ export class SessionStore {
     }
   }
 
-  private async get(tenantId: string, sk: string): Promise<Record<string, unknown> | undefined> {
+  private async get(
+    tenantId: string,
+    sk: string,
+    consistent = true,
+  ): Promise<Record<string, unknown> | undefined> {
     const out = await this.db.send(
       new GetItemCommand({
         TableName: this.table,
         Key: marshall({ pk: `T#${tenantId}`, sk }),
-        ConsistentRead: true,
+        ConsistentRead: consistent,
       }),
     );
     return out.Item && strip(out.Item);
@@ -483,9 +908,70 @@ function answerSk(sessionId: string, itemId: string): string {
   return `SES#${sessionId}#ANS#${itemId}`;
 }
 
-function sessionItem(tenantId: string, s: SessionRecord): Key {
-  return marshall({ pk: `T#${tenantId}`, sk: `SES#${s.id}`, ...s, form: JSON.stringify(s.form) });
+function gateKey(tenantId: string, sessionId: string) {
+  return { pk: `T#${tenantId}`, sk: `SES#${sessionId}#GATE` };
 }
+
+/**
+ * Keeps the gate in step with a status change of the session record, in the same transaction.
+ * Unconditional: the session record's own condition decides whether the change happens.
+ */
+function gateUpdate(
+  table: string,
+  tenantId: string,
+  sessionId: string,
+  change: Pick<SessionGate, 'status' | 'erasedAt'>,
+): TransactWriteItem {
+  const values = marshall(
+    { ':s': change.status, ':at': change.erasedAt },
+    { removeUndefinedValues: true },
+  );
+  return {
+    Update: {
+      TableName: table,
+      Key: marshall(gateKey(tenantId, sessionId)),
+      UpdateExpression: 'SET #s = :s' + (change.erasedAt ? ', erasedAt = :at' : ''),
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+function toGate(item: Key): SessionGate {
+  const { invitationId, status, closesAt, retainUntil, erasedAt } = unmarshall(item);
+  return {
+    invitationId,
+    status,
+    closesAt,
+    ...(retainUntil ? { retainUntil } : {}),
+    ...(erasedAt ? { erasedAt } : {}),
+  } as SessionGate;
+}
+
+function formKey(tenantId: string, sessionId: string) {
+  return { pk: `T#${tenantId}`, sk: `SES#${sessionId}#FORM` };
+}
+
+/** The session record without its form (which has an item of its own). */
+function sessionItem(tenantId: string, s: SessionRecord): Key {
+  const { form: _form, ...record } = s;
+  return marshall(
+    { pk: `T#${tenantId}`, sk: `SES#${s.id}`, ...record, ...ttlOf(s.retainUntil) },
+    { removeUndefinedValues: true },
+  );
+}
+
+function lookupSk(key: string, invitationId: string): string {
+  return `CAND#${key}#INV#${invitationId}`;
+}
+
+/** The TTL attribute for an item kept until `retainUntil` (none for older records without one). */
+function ttlOf(retainUntil: string | undefined): Record<string, number> {
+  return retainUntil ? { [sessionService.table.ttlAttribute]: ttlSeconds(retainUntil) } : {};
+}
+
+/** What an erased invitation shows instead of the candidate. */
+export const ERASED_CANDIDATE = { name: '[erased]', email: '[erased]' } as const;
 
 function toAnswer(item: Record<string, unknown>): StoredAnswer {
   return {
@@ -498,6 +984,6 @@ function toAnswer(item: Record<string, unknown>): StoredAnswer {
 
 /** The record without its key and housekeeping attributes. */
 function strip(item: Key): Record<string, unknown> {
-  const { pk: _pk, sk: _sk, gpk: _gpk, gsk: _gsk, ...rest } = unmarshall(item);
+  const { pk: _pk, sk: _sk, gpk: _gpk, gsk: _gsk, ttl: _ttl, ...rest } = unmarshall(item);
   return rest;
 }

@@ -4,7 +4,13 @@
 const token = decodeURIComponent(location.pathname.split('/').pop() ?? '');
 const main = document.getElementById('main');
 const announce = document.getElementById('announce');
+// Autosave: an answer is saved once typing pauses for SAVE_DELAY_MS, but a text answer being
+// typed at most every TEXT_SAVE_INTERVAL_MS, and at once when the candidate leaves it (another
+// answer, another screen, another tab). Each save is a request and a write (docs/cost.md).
 const SAVE_DELAY_MS = 600;
+const TEXT_SAVE_INTERVAL_MS = 30_000;
+// Integrity signals are advisory: sent in batches, and at once when the page is hidden.
+const SIGNAL_FLUSH_MS = 300_000;
 
 const state = {
   take: null,
@@ -14,6 +20,10 @@ const state = {
   answers: {},
   /** Item id → timer of a pending save. */
   pending: new Map(),
+  /** Item id → when its last save was sent (Date.now()), for TEXT_SAVE_INTERVAL_MS. */
+  sentAt: new Map(),
+  /** Item id → the answer last sent (JSON), so an unchanged answer is not sent again. */
+  sent: new Map(),
   failed: new Set(),
   /** Server clock minus this clock, so the countdown matches the server's deadline. */
   skew: 0,
@@ -55,6 +65,8 @@ async function call(method, path, body) {
 
 /** Replaces the screen and moves focus to its heading, so keyboard and reader users follow. */
 function show(title, ...content) {
+  // Leaving a screen saves what is pending there at once.
+  if (state.pending.size) void flush();
   document.title = `${title} – Assessment`;
   const heading = h('h1', { tabindex: '-1', text: title });
   main.replaceChildren(heading, ...content.flat().filter(Boolean));
@@ -278,6 +290,7 @@ function itemField(item, n) {
         rows: '8',
         spellcheck: 'true',
         oninput: (e) => queueSave(item.id, { text: e.target.value }),
+        onblur: () => leaveItem(item.id),
         onpaste: (e) =>
           signal({
             kind: 'paste',
@@ -388,21 +401,38 @@ function queueSave(itemId, answer) {
   const seq = (state.answers[itemId]?.seq ?? 0) + 1;
   state.answers[itemId] = { answer, seq };
   clearTimeout(state.pending.get(itemId));
+  const sinceSent = Date.now() - (state.sentAt.get(itemId) ?? -Infinity);
+  const delay =
+    'text' in answer ? Math.max(SAVE_DELAY_MS, TEXT_SAVE_INTERVAL_MS - sinceSent) : SAVE_DELAY_MS;
   state.pending.set(
     itemId,
-    setTimeout(() => save(itemId), SAVE_DELAY_MS),
+    setTimeout(() => save(itemId), delay),
   );
   setStatus('Saving…');
+}
+
+/** The candidate moved on from this answer: save what is pending now rather than later. */
+function leaveItem(itemId) {
+  if (!state.pending.has(itemId)) return;
+  clearTimeout(state.pending.get(itemId));
+  void save(itemId);
 }
 
 async function save(itemId) {
   state.pending.delete(itemId);
   const { answer, seq } = state.answers[itemId];
+  const json = JSON.stringify(answer);
+  if (state.sent.get(itemId) === json && !state.failed.has(itemId)) {
+    setStatus(saveStatusText());
+    return;
+  }
+  state.sentAt.set(itemId, Date.now());
   try {
     await call('PUT', `/v1/sessions/${state.session.id}/answers/${encodeURIComponent(itemId)}`, {
       seq,
       answer,
     });
+    state.sent.set(itemId, json);
     state.failed.delete(itemId);
   } catch (err) {
     if (err.status === 409 || err.status === 410) return load();
@@ -459,8 +489,13 @@ async function sendSignals() {
 document.addEventListener('visibilitychange', () => {
   if (!state.session || state.ending) return;
   signal({ kind: document.hidden ? 'focus-lost' : 'focus-regained' });
+  // The tab may be closed next: save and report now.
+  if (document.hidden) {
+    void flush();
+    void sendSignals();
+  }
 });
-setInterval(() => void sendSignals(), 15000);
+setInterval(() => void sendSignals(), SIGNAL_FLUSH_MS);
 
 // ─── The clock ──────────────────────────────────────────────────────────────
 

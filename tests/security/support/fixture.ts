@@ -50,6 +50,10 @@ export interface Fixture {
     /** Present when the manifests have webhook routes. */
     webhookEndpointId?: string;
     webhookDeliveryId?: string;
+    /** Present when the manifests have the candidate erasure route. */
+    erasureId?: string;
+    /** Present when the manifests have the Greenhouse partner routes. */
+    greenhouseInterviewId?: string;
   };
   stop(): Promise<void>;
   /** Strings only tenant A's data contains: none may appear in another caller's answer. */
@@ -166,6 +170,44 @@ export async function buildFixture(): Promise<Fixture> {
   );
   await stack.settle();
 
+  // An erasure of tenant A (when the route exists), of a candidate invited only for it.
+  let erasureId: string | undefined;
+  if (allRoutes.some((e) => e.route.path === '/v1/candidates/{candidate}')) {
+    const email = `alpha.erased.${tag}@example.com`;
+    must(
+      await api.post(`/v1/assessments/${assessmentId}/invitations`, {
+        candidate: { name: `Alphaerased Zed${tag}`, email },
+      }),
+      201,
+      'invitation to erase',
+    );
+    erasureId = must(
+      await api.request<{ erasureId: string }>('DELETE', `/v1/candidates/${email}`),
+      202,
+      'erasure',
+    ).erasureId;
+    await stack.settle();
+  }
+
+  // A Greenhouse partner interview of tenant A (when the connector's routes exist).
+  let greenhouseInterviewId: string | undefined;
+  if (allRoutes.some((e) => e.route.path === '/v1/integrations/greenhouse/send_test')) {
+    const basic = `Basic ${Buffer.from(`${aAdmin}:`).toString('base64')}`;
+    greenhouseInterviewId = must(
+      await apiClient(stack.url).post<{ partner_interview_id: string }>(
+        '/v1/integrations/greenhouse/send_test',
+        {
+          partner_test_id: assessmentId,
+          candidate: { first_name: `Alphagh${tag}`, email: `alpha.gh.${tag}@example.com` },
+          url: `http://127.0.0.1:9/greenhouse-${tag}`,
+        },
+        { headers: { authorization: basic } },
+      ),
+      200,
+      'greenhouse send_test',
+    ).partner_interview_id;
+  }
+
   // Tenant B: its own assessment of a library playbook and one started candidate session.
   const bApi = apiClient(stack.url, bAdmin);
   const bAssessment = must(
@@ -231,6 +273,8 @@ export async function buildFixture(): Promise<Fixture> {
       itemId: firstItem.id,
       webhookEndpointId,
       webhookDeliveryId,
+      erasureId,
+      greenhouseInterviewId,
     },
     stop: async () => {
       await stack.stop();
@@ -240,6 +284,8 @@ export async function buildFixture(): Promise<Fixture> {
       ...(webhookEndpointId
         ? [webhookEndpointId, webhookDeliveryId!, hookUrl, `Alpha hook ${tag}`]
         : []),
+      ...(erasureId ? [erasureId] : []),
+      ...(greenhouseInterviewId ? [greenhouseInterviewId] : []),
       tenantA.tenantId,
       playbookId,
       playbookTitle,
@@ -284,6 +330,7 @@ export function pathFor(
     fx.ids.invitationIds[2],
     fx.ids.playbookId,
     ...(fx.ids.webhookEndpointId ? [fx.ids.webhookEndpointId, fx.ids.webhookDeliveryId!] : []),
+    ...(fx.ids.erasureId ? [fx.ids.erasureId] : []),
   ];
   const byName: Record<string, string[]> = {
     id: pool,
@@ -326,6 +373,7 @@ export function queryFor(route: RouteDefinition, fx: Fixture): string | undefine
     fx.ids.version,
     'group',
     fx.ids.playbookId,
+    ...(fx.ids.greenhouseInterviewId ? [fx.ids.greenhouseInterviewId] : []),
     '10',
   ];
   const query = new URLSearchParams();

@@ -5,8 +5,10 @@ import { CliError } from '../cli-error';
 
 const benches: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
   content: async () => (await import('../bench/content')).runContentBench,
+  cost: async () => (await import('../bench/cost')).runCostBench,
   scoring: async () => (await import('../bench/scoring')).runScoringBench,
   slice: async () => (await import('../bench/slice')).runSliceBench,
+  load: async () => (await import('../bench/load')).runLoadBench,
 };
 
 export async function run(argv: string[]): Promise<number> {

@@ -50,6 +50,12 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // `assay demo` finds this stack through <data>/stack.json; an in-memory one it must be told.
+  const demoArgs = values['in-memory']
+    ? ` --url ${stack.url} --key ${stack.demo.apiKey}`
+    : values.data === '.assay'
+      ? ''
+      : ` --data ${values.data}`;
   console.log(`
 Assay is running (ready in ${seconds} s)
   API            ${stack.url}   (health: ${stack.url}/health, OpenAPI: ${stack.url}/v1/openapi.json)
@@ -61,6 +67,7 @@ Assay is running (ready in ${seconds} s)
 
 Try it:
   curl -s -H "Authorization: Bearer ${stack.demo.apiKey}" ${stack.url}/v1/playbooks
+  pnpm --silent assay demo${demoArgs}   # a whole hiring round: 60 candidates, webhooks, reports
 
 Ctrl-C stops it.`);
   if (values['exit-when-ready']) {

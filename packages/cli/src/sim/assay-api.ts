@@ -74,7 +74,7 @@ export function tenantApi(baseUrl: string, apiKey: string) {
       }) as Promise<unknown> as Promise<Invitation>,
     registerWebhook: (url: string, types: string[], description?: string) =>
       send('POST', '/v1/webhooks/endpoints', { url, types, description }) as Promise<{
-        id: string;
+        endpointId: string;
         secret: string;
       }>,
   };

@@ -17,8 +17,12 @@ export interface TakeOptions {
   pause?: () => Promise<void>;
   /** Saves per item beyond the final one (drafts a typing candidate's page would autosave). */
   drafts?: number;
-  /** Called with each save's round-trip time in milliseconds. */
-  onSave?: (ms: number) => void;
+  /** Called with each save's round-trip time in milliseconds and what the server acknowledged. */
+  onSave?: (ms: number, save: AcknowledgedSave) => void;
+  /** Called once the session exists (started or resumed), before the first save. */
+  onStarted?: (sessionId: string) => void;
+  /** Checked before each save: once true, no further saves (a time-boxed candidate stops typing). */
+  stop?: () => boolean;
   /** Leave the session unsubmitted (the load generator's crash tests submit later). */
   submit?: boolean;
 }
@@ -28,6 +32,14 @@ export interface TakeResult {
   /** What the server acknowledged last for each item: the answer and its sequence number. */
   saved: Map<string, { seq: number; answer: Answer }>;
   submittedAt?: string;
+}
+
+export interface AcknowledgedSave {
+  itemId: string;
+  seq: number;
+  answer: Answer;
+  /** False when the server already held this or a newer sequence number. */
+  applied: boolean;
 }
 
 type FormItem = { id: string };
@@ -44,7 +56,8 @@ export async function takeAssessment(options: TakeOptions): Promise<TakeResult> 
   const session = started.body as { id: string; form: { items: FormItem[] } };
   const byId = new Map<string, Item>(options.playbook.items.map((i) => [i.id, i]));
   const saved = new Map<string, { seq: number; answer: Answer }>();
-  for (const formItem of session.form.items) {
+  options.onStarted?.(session.id);
+  items: for (const formItem of session.form.items) {
     const item = byId.get(formItem.id);
     if (!item) throw new Error(`item ${formItem.id} is not in playbook ${options.playbook.id}`);
     const answer = generateAnswer(item, options.quality, options.random);
@@ -52,6 +65,7 @@ export async function takeAssessment(options: TakeOptions): Promise<TakeResult> 
     const drafts = options.drafts ?? 0;
     for (let seq = 1; seq <= drafts + 1; seq++) {
       await options.pause?.();
+      if (options.stop?.()) break items;
       const body = seq <= drafts ? draftOf(answer, seq / (drafts + 1)) : answer;
       const res = await call(
         baseUrl,
@@ -60,7 +74,13 @@ export async function takeAssessment(options: TakeOptions): Promise<TakeResult> 
         `/v1/sessions/${session.id}/answers/${encodeURIComponent(item.id)}`,
         { seq, answer: body },
       );
-      options.onSave?.(res.ms);
+      const ack = res.body as { seq: number; applied: boolean };
+      options.onSave?.(res.ms, {
+        itemId: item.id,
+        seq: ack.seq,
+        answer: body,
+        applied: ack.applied,
+      });
       saved.set(item.id, { seq, answer: body });
     }
   }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { isTransientDependencyError } from '@assay/platform';
 import { backoffDelay, type Backoff } from './backoff';
+import { readDeadLetters, writeDeadLetters } from './dead-letter-file';
 import { compilePattern, type EventMatcher } from './pattern';
 import { PatternError } from './pattern-errors';
 import { validateEntry, validateRequest } from './put-events-validation';
@@ -38,6 +40,11 @@ export interface LocalEventBusOptions {
   /** In [0, 1); drives the backoff jitter. */
   random?: () => number;
   log?: (entry: BusLogEntry) => void;
+  /**
+   * Keep dead letters in this JSON file (written durably on every change) so they survive a
+   * restart or a crash; omitted means in memory only.
+   */
+  deadLetterFile?: string;
 }
 
 interface Route {
@@ -69,6 +76,12 @@ export class LocalEventBus {
   private readonly random: () => number;
   private readonly log: (entry: BusLogEntry) => void;
   private readonly deadLetterStore = new Map<string, DeadLetter>();
+  private readonly deadLetterFile?: string;
+  /** Deliveries not yet settled, per event id, and who waits for them (`settled`). */
+  private readonly unsettled = new Map<
+    string,
+    { count: number; abandoned: boolean; waiters: { resolve(): void; reject(e: Error): void }[] }
+  >();
   private readonly counters: BusStats = {
     published: 0,
     rejected: 0,
@@ -89,6 +102,11 @@ export class LocalEventBus {
     this.random = options.random ?? Math.random;
     this.log = options.log ?? (() => {});
     this.routes = compileRoutes(options.rules, options.defaultRetryPolicy ?? LOCAL_RETRY_POLICY);
+    this.deadLetterFile = options.deadLetterFile;
+    if (this.deadLetterFile) {
+      for (const letter of readDeadLetters(this.deadLetterFile))
+        this.deadLetterStore.set(letter.id, letter);
+    }
   }
 
   /**
@@ -111,7 +129,26 @@ export class LocalEventBus {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Refuses further puts and waits for deliveries in flight (retries included) to settle. */
+  /**
+   * Resolves once every delivery of these events (each matching rule, retries included) was
+   * delivered or dead-lettered, the dead letter persisted. The outbox relay waits for this
+   * before it checkpoints, so a crash re-publishes an event instead of losing it. Rejects when
+   * the bus closed before a delivery could finish (`close` gives up outage retries).
+   */
+  settled(eventIds: readonly string[]): Promise<void> {
+    const waits = eventIds.flatMap((id) => {
+      const entry = this.unsettled.get(id);
+      return entry
+        ? [new Promise<void>((resolve, reject) => entry.waiters.push({ resolve, reject }))]
+        : [];
+    });
+    return Promise.all(waits).then(() => undefined);
+  }
+
+  /**
+   * Refuses further puts and waits for deliveries in flight (retries included) to settle;
+   * deliveries failing with transient platform trouble are abandoned instead of waited out.
+   */
   async close(): Promise<void> {
     this.closed = true;
     await this.idle();
@@ -127,6 +164,7 @@ export class LocalEventBus {
     const route = this.routes.find((r) => r.rule.name === letter?.ruleName);
     if (!letter || !route) throw new Error(`No dead letter with id ${deadLetterId}`);
     this.deadLetterStore.delete(deadLetterId);
+    this.persistDeadLetters();
     this.enqueue(route, { event: letter.event, receivedAt: this.now().getTime(), attempts: 0 });
   }
 
@@ -165,6 +203,9 @@ export class LocalEventBus {
 
   private enqueue(route: Route, delivery: Delivery): void {
     this.pendingDeliveries++;
+    const entry = this.unsettled.get(delivery.event.id);
+    if (entry) entry.count++;
+    else this.unsettled.set(delivery.event.id, { count: 1, abandoned: false, waiters: [] });
     route.queue = route.queue.then(() => this.attempt(route, delivery));
   }
 
@@ -175,13 +216,14 @@ export class LocalEventBus {
       // Each target gets its own copy, as each AWS target gets its own payload.
       await route.rule.target(structuredClone(delivery.event));
       this.counters.delivered++;
-      this.settle();
+      this.settle(delivery);
     } catch (error) {
-      this.onFailure(route, delivery, error instanceof Error ? error.message : String(error));
+      this.onFailure(route, delivery, error);
     }
   }
 
-  private onFailure(route: Route, delivery: Delivery, errorMessage: string): void {
+  private onFailure(route: Route, delivery: Delivery, error: unknown): void {
+    const errorMessage = error instanceof Error ? error.message : String(error);
     const { maximumRetryAttempts, maximumEventAgeSeconds } = route.retryPolicy;
     const delayMs = backoffDelay(delivery.attempts, this.backoff, this.random);
     const ageAtRetryMs = this.now().getTime() + delayMs - delivery.receivedAt;
@@ -190,7 +232,21 @@ export class LocalEventBus {
       ruleName: route.rule.name,
       attempts: delivery.attempts,
     };
-    if (delivery.attempts > maximumRetryAttempts || ageAtRetryMs > maximumEventAgeSeconds * 1000) {
+    // The small local retry budget is for broken events and bugs; a storage outage (DynamoDB
+    // Local restarting) is waited out until the event's maximum age, as AWS's 185 retries would.
+    const transient = isTransientDependencyError(error);
+    if (transient && this.closed) {
+      this.log({
+        level: 'warn',
+        message: 'bus closing; delivery abandoned (it is re-published on the next start)',
+        error: errorMessage,
+        ...context,
+      });
+      this.settle(delivery, true);
+      return;
+    }
+    const outOfAttempts = delivery.attempts > maximumRetryAttempts && !transient;
+    if (outOfAttempts || ageAtRetryMs > maximumEventAgeSeconds * 1000) {
       this.deadLetter(route, delivery, errorMessage);
       this.log({
         level: 'error',
@@ -198,7 +254,7 @@ export class LocalEventBus {
         error: errorMessage,
         ...context,
       });
-      this.settle();
+      this.settle(delivery);
       return;
     }
     this.counters.retried++;
@@ -223,9 +279,33 @@ export class LocalEventBus {
     };
     this.deadLetterStore.set(letter.id, letter);
     this.counters.deadLettered++;
+    this.persistDeadLetters();
   }
 
-  private settle(): void {
+  private persistDeadLetters(): void {
+    if (!this.deadLetterFile) return;
+    try {
+      writeDeadLetters(this.deadLetterFile, [...this.deadLetterStore.values()]);
+    } catch (error) {
+      this.log({
+        level: 'error',
+        message: 'could not persist the dead letters',
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  private settle(delivery: Delivery, abandoned = false): void {
+    const entry = this.unsettled.get(delivery.event.id);
+    if (entry) entry.abandoned ||= abandoned;
+    if (entry && --entry.count === 0) {
+      this.unsettled.delete(delivery.event.id);
+      const error = new Error(`the bus closed before event ${delivery.event.id} was handled`);
+      for (const w of entry.waiters) {
+        if (entry.abandoned) w.reject(error);
+        else w.resolve();
+      }
+    }
     this.pendingDeliveries--;
     if (this.pendingDeliveries > 0) return;
     const waiters = this.idleWaiters;

@@ -8,6 +8,8 @@ export {
   type LocalEventBusOptions,
 } from './event-bus';
 export type { Backoff } from './backoff';
+export { DEAD_LETTER_FILE, readDeadLetters } from './dead-letter-file';
+export { writeFileDurably } from './durable-file';
 export {
   PutEventsValidationError,
   MAX_ENTRY_BYTES,

@@ -11,6 +11,8 @@ export interface DynamoDbLocal {
   port: number;
   /** Stops the emulator and waits for the process to exit. */
   stop(): Promise<void>;
+  /** SIGKILL, no shutdown at all (fault tests: a crashed emulator); waits for the exit. */
+  kill(): Promise<void>;
 }
 
 export interface DynamoDbLocalOptions {
@@ -85,6 +87,10 @@ export async function startDynamoDbLocal(
         await exited;
         clearTimeout(timer);
       }
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }

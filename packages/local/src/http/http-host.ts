@@ -17,6 +17,8 @@ export interface HttpHostOptions {
   intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** API Gateway refuses bodies over 10 MB before any Lambda runs; so do we. */
   maxBodyBytes?: number;
+  /** Told of each request that reached a route, with request and response bytes (metering). */
+  onRequest?: (routeKey: string, bytes: number) => void;
 }
 
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -68,7 +70,9 @@ export function createHttpHost(options: HttpHostOptions): Server {
     for (const [name, value] of Object.entries(result.headers ?? {}))
       res.setHeader(name, String(value));
     const payload = result.body ?? '';
-    res.end(result.isBase64Encoded ? Buffer.from(payload, 'base64') : payload);
+    const sent = result.isBase64Encoded ? Buffer.from(payload, 'base64') : payload;
+    options.onRequest?.(routeKey, body.length + Buffer.byteLength(sent));
+    res.end(sent);
   }
 }
 

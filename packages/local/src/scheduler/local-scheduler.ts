@@ -43,6 +43,8 @@ export interface LocalSchedulerOptions {
   /** How often start()'s loop looks for jobs at the latest (it also wakes at the next due time). */
   pollIntervalMs?: number;
   log?: (entry: SchedulerLogEntry) => void;
+  /** Told of each schedule created or cancelled and each run (a metered stack counts them). */
+  onActivity?: (activity: 'scheduled' | 'cancelled' | 'ran', kind?: string) => void;
 }
 
 export const DEFAULT_JOB_RETRY: JobRetryPolicy = {
@@ -62,6 +64,7 @@ export class LocalScheduler {
   private readonly retry: JobRetryPolicy;
   private readonly pollIntervalMs: number;
   private readonly log: (entry: SchedulerLogEntry) => void;
+  private readonly onActivity: NonNullable<LocalSchedulerOptions['onActivity']>;
   private readonly handlers = new Map<string, JobHandler>();
   /** Serialises runs so no job runs twice at once. */
   private running: Promise<unknown> = Promise.resolve();
@@ -74,6 +77,7 @@ export class LocalScheduler {
     this.retry = options.retry ?? DEFAULT_JOB_RETRY;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.log = options.log ?? (() => {});
+    this.onActivity = options.onActivity ?? (() => {});
   }
 
   /** Registers the handler for one kind of job; a kind has exactly one handler. */
@@ -90,11 +94,14 @@ export class LocalScheduler {
       throw new Error('A scheduled job needs an id, a kind and a valid date');
     }
     await this.store.put({ ...request, attempts: 0, revision: randomUUID() });
+    this.onActivity('scheduled', request.kind);
   }
 
   /** True when a job was cancelled, false when there was none with that id. */
-  cancel(id: string): Promise<boolean> {
-    return this.store.delete(id);
+  async cancel(id: string): Promise<boolean> {
+    const found = await this.store.delete(id);
+    if (found) this.onActivity('cancelled');
+    return found;
   }
 
   pending(): Promise<ScheduledJob[]> {
@@ -134,6 +141,7 @@ export class LocalScheduler {
     try {
       const handler = this.handlers.get(job.kind);
       if (!handler) throw new Error(`No handler registered for kind "${job.kind}"`);
+      this.onActivity('ran', job.kind);
       await handler(job);
       // Conditional: a handler that rescheduled its own id keeps the new schedule.
       await this.store.delete(job.id, job.revision);
@@ -171,8 +179,8 @@ export class LocalScheduler {
   private async tick(): Promise<void> {
     try {
       await this.runDue();
-      const [next] = await this.store.list();
-      const untilNext = next ? next.at.getTime() - this.clock.now().getTime() : Infinity;
+      const next = await this.store.nextAt();
+      const untilNext = next ? next.getTime() - this.clock.now().getTime() : Infinity;
       if (!this.closed) this.arm(Math.max(0, Math.min(untilNext, this.pollIntervalMs)));
     } catch (error) {
       this.log({ level: 'error', message: `scheduler loop failed: ${String(error)}` });

@@ -25,6 +25,8 @@ export interface ScheduleStore {
   due(now: Date): Promise<ScheduledJob[]>;
   /** All jobs, earliest first. */
   list(): Promise<ScheduledJob[]>;
+  /** The earliest job's time (the scheduler's loop sleeps until then), without listing all. */
+  nextAt(): Promise<Date | undefined>;
 }
 
 export class InMemoryScheduleStore implements ScheduleStore {
@@ -47,17 +49,32 @@ export class InMemoryScheduleStore implements ScheduleStore {
     return this.jobs.delete(id);
   }
 
+  // Filter before sorting and copying: the loop asks every 250 ms, with thousands of webhook
+  // retries waiting and few of them due.
   async due(now: Date): Promise<ScheduledJob[]> {
-    return (await this.list()).filter((job) => job.at.getTime() <= now.getTime());
+    return sorted([...this.jobs.values()].filter((job) => job.at.getTime() <= now.getTime()));
   }
 
   async list(): Promise<ScheduledJob[]> {
-    return [...this.jobs.values()]
-      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id))
-      .map((job) => structuredClone(job));
+    return sorted([...this.jobs.values()]);
+  }
+
+  async nextAt(): Promise<Date | undefined> {
+    let next: number | undefined;
+    for (const job of this.jobs.values()) {
+      const at = job.at.getTime();
+      if (next === undefined || at < next) next = at;
+    }
+    return next === undefined ? undefined : new Date(next);
   }
 
   private holds(id: string, expectedRevision: string | undefined): boolean {
     return expectedRevision === undefined || this.jobs.get(id)?.revision === expectedRevision;
   }
+}
+
+function sorted(jobs: ScheduledJob[]): ScheduledJob[] {
+  return jobs
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id))
+    .map((job) => structuredClone(job));
 }

@@ -1,19 +1,26 @@
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import type { EventBridgeEvent as LambdaEventBridgeEvent } from 'aws-lambda';
 import { dynamoClient, resetDynamoClient, TenantRegistry, tableName } from '@assay/platform';
 import { allTables, serviceDir } from '@assay/manifests';
-import { LocalEventBus, createPutEventsHandler, type BusRule } from '../bus';
+import { DEAD_LETTER_FILE, LocalEventBus, createPutEventsHandler, type BusRule } from '../bus';
 import { LocalScheduler, systemClock, type SchedulerClock } from '../scheduler';
 import { createTables } from '../dynamodb/create-tables';
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { createHttpHost, listen } from '../http/http-host';
-import { OutboxRelay } from '../streams/outbox-relay';
+import { OutboxRelay, type Publish } from '../streams/outbox-relay';
+import {
+  meterBus,
+  meterDynamoClient,
+  meterPipe,
+  meterServices,
+  meterStreamsClient,
+  type CostMeter,
+} from '../metering';
 import { candidateApp } from './candidate-app';
 import { ensureDemoTenant } from './demo-tenant';
 import { loadServices, type LoadedService } from './load-services';
-import { schedulerApi } from './scheduler-api';
+import { schedulerApi, type LocalFunctions } from './scheduler-api';
 
 export interface LocalStackOptions {
   /** Persist everything under this folder (`.assay` by default in `assay start`); omit for in memory. */
@@ -27,6 +34,8 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
   /** The scheduler's clock (a ManualClock lets tests compress webhook retry schedules). */
   clock?: SchedulerClock;
+  /** Counts billable work (`assay bench cost`); unset, nothing is metered. */
+  meter?: CostMeter;
 }
 
 export interface LocalStack {
@@ -56,6 +65,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   process.env.ASSAY_REGION ??= 'local';
   // Webhooks may go to plain http on loopback here (https and public addresses only in AWS).
   process.env.ASSAY_WEBHOOKS_MODE = 'local';
+  // Stored secrets are sealed with a key file beside the data (KMS in AWS); in memory without.
+  if (dataDir) process.env.ASSAY_SEALING_KEY_FILE = join(dataDir, 'secrets.key');
+  else delete process.env.ASSAY_SEALING_KEY_FILE;
 
   let endpoint = options.dynamoEndpoint;
   let starting: Promise<DynamoDbLocal> | undefined;
@@ -72,9 +84,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
   process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
   resetDynamoClient();
+  const { meter } = options;
+  if (meter) meterDynamoClient(dynamoClient(), meter);
   let dynamo: DynamoDbLocal | undefined;
   try {
-    const loaded = await loadServices();
+    const modules = await loadServices();
+    const loaded = meter ? meterServices(modules, meter) : modules;
     dynamo = await starting;
     if (dynamo) {
       log(
@@ -102,27 +117,26 @@ async function startServices(
 
   const bus = new LocalEventBus({
     rules: busRules(loaded),
-    log: (e) => e.level !== 'debug' && log(`bus: ${e.message}`),
+    log: (e) =>
+      e.level !== 'debug' && log(`bus: ${e.ruleName ? `${e.ruleName}: ` : ''}${e.message}`),
+    // Survives restarts and crashes; `assay dlq list` reads it.
+    deadLetterFile: dataDir ? join(dataDir, DEAD_LETTER_FILE) : undefined,
   });
   const clock = options.clock ?? systemClock;
-  const scheduler = new LocalScheduler({ clock });
+  if (options.meter) meterBus(bus, options.meter);
+  const scheduler = new LocalScheduler({ clock, onActivity: options.meter?.scheduleActivity });
   scheduler.start();
-  // Later webhook attempts run on this scheduler (EventBridge Scheduler → Lambda in AWS).
-  const reporting = loaded.find((s) => s.manifest.name === 'reporting');
-  if (reporting) {
-    const runtime = join(serviceDir(reporting.manifest), 'src/webhooks/runtime.ts');
-    const { useLocalScheduler } = (await import(pathToFileURL(runtime).href)) as {
-      useLocalScheduler: (jobs: LocalScheduler, clock: SchedulerClock) => void;
-    };
-    useLocalScheduler(scheduler, clock);
-    log('webhooks: local mode, plain http allowed to loopback only (https to public hosts in AWS)');
-  }
+  // Handlers that keep time (webhook retries) read this clock, so tests can compress hours.
+  if (options.clock) (globalThis as Record<symbol, unknown>)[STACK_CLOCK] = options.clock;
+  log('webhooks: local mode, plain http allowed to loopback only (https to public hosts in AWS)');
   const putEvents = createPutEventsHandler(bus);
-  // Session deadlines: the session service's SchedulerClient talks to this stack.
-  const schedules = schedulerApi(scheduler, bus);
+  // Services' SchedulerClients talk to this stack: session deadlines put events on the bus, and
+  // later webhook attempts invoke reporting's events handler, as the function would be in AWS.
+  const schedules = schedulerApi(scheduler, bus, localFunctions(loaded));
   const session = loaded.find((s) => s.manifest.name === 'session');
   const candidatePages = session && candidateApp(join(serviceDir(session.manifest), 'web'));
   const server: Server = createHttpHost({
+    onRequest: options.meter?.apiRequest,
     services: loaded.flatMap((s) => (s.http ? [{ manifest: s.manifest, http: s.http }] : [])),
     // The AWS SDK's PutEvents posts to "/" with an X-Amz-Target header: the bus answers it.
     intercept: (req, res) => {
@@ -132,11 +146,15 @@ async function startServices(
       return true;
     },
   });
+  const metered = (publish: Publish) =>
+    options.meter ? meterPipe(options.meter, publish) : publish;
   const relay = new OutboxRelay(db, {
     endpoint,
     tables: allTables.filter((t) => t.outbox).map((t) => tableName(t)),
     checkpointFile: dataDir ? join(dataDir, 'outbox-checkpoints.json') : undefined,
-    publish: async (entries) => {
+    instrumentStreams: (client) => options.meter && meterStreamsClient(client, options.meter),
+    publish: metered(async (entries) => {
+      const ids: string[] = [];
       // PutEvents takes at most 10 entries, in AWS and here.
       for (let i = 0; i < entries.length; i += 10) {
         const result = bus.putEvents(
@@ -149,8 +167,12 @@ async function startServices(
         if (result.FailedEntryCount > 0) {
           throw new Error(`the bus refused outbox entries: ${JSON.stringify(result.Entries)}`);
         }
+        for (const entry of result.Entries) if ('EventId' in entry) ids.push(entry.EventId);
       }
-    },
+      // The relay checkpoints when this resolves: only once every target handled the events
+      // (the bus is in memory, so an event still queued there is lost in a crash).
+      await bus.settled(ids);
+    }),
     onError: (err) => log(`outbox relay: ${err instanceof Error ? err.message : String(err)}`),
   });
   relay.start();
@@ -180,14 +202,39 @@ async function startServices(
     stop: async () => {
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
+      // Close the bus first: it then gives up retries that wait out an outage (this server is
+      // gone), and the relay does not checkpoint those events, so the next start re-publishes.
+      const busClosed = bus.close();
       await relay.stop();
-      await bus.idle();
-      await bus.close();
+      await busClosed;
       await scheduler.close();
+      if ((globalThis as Record<symbol, unknown>)[STACK_CLOCK] === options.clock)
+        delete (globalThis as Record<symbol, unknown>)[STACK_CLOCK];
       resetDynamoClient();
       await dynamo?.stop();
     },
   };
+}
+
+/** The clock handlers read (see services/reporting/src/webhooks/runtime.ts). */
+const STACK_CLOCK = Symbol.for('assay.clock');
+
+/** Each events handler under its function name in AWS, for schedules that invoke it. */
+function localFunctions(loaded: LoadedService[]): LocalFunctions {
+  const stage = process.env.ASSAY_STAGE ?? 'local';
+  return new Map(
+    loaded.flatMap(({ manifest, events }) =>
+      events
+        ? [
+            [
+              `assay-${stage}-${manifest.name}-events`,
+              (input: unknown) =>
+                events(input as unknown as LambdaEventBridgeEvent<string, unknown>),
+            ] as const,
+          ]
+        : [],
+    ),
+  );
 }
 
 /** One bus rule per manifest subscription, targeting the subscribing service's event handler. */

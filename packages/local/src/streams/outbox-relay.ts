@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -12,8 +11,12 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { outboxEntryFromImage, type OutboxEntry } from '@assay/platform/outbox';
+import { writeFileDurably } from '../bus/durable-file';
 
-/** Where the relay hands entries; the local bus's putEvents in the stack. */
+/**
+ * Where the relay hands entries; in the stack, the local bus's putEvents. It should resolve only
+ * once the entries were handled (delivered or dead-lettered): the relay checkpoints after it.
+ */
 export type Publish = (entries: OutboxEntry[]) => Promise<void>;
 
 export interface OutboxRelayOptions {
@@ -24,6 +27,8 @@ export interface OutboxRelayOptions {
   checkpointFile?: string;
   pollIntervalMs?: number;
   onError?: (err: unknown) => void;
+  /** Sees the stream client once (a metered stack counts its GetRecords: Pipes' polling). */
+  instrumentStreams?: (client: DynamoDBStreamsClient) => void;
 }
 
 interface ShardCursor {
@@ -36,8 +41,10 @@ interface ShardCursor {
 
 /**
  * The local stand-in for EventBridge Pipes: reads each outbox table's DynamoDB stream and
- * publishes every inserted outbox item to the bus. A record is checkpointed only after it was
- * published, so a crash re-publishes rather than loses (consumers are idempotent).
+ * publishes every inserted outbox item to the bus. A record is checkpointed only after `publish`
+ * resolved, so a crash re-publishes rather than loses (consumers are idempotent). When DynamoDB
+ * Local goes away and comes back, the next pass finds the shards again and resumes from the
+ * checkpoints (a restarted emulator invalidates every iterator).
  */
 export class OutboxRelay {
   private readonly streams: DynamoDBStreamsClient;
@@ -60,6 +67,7 @@ export class OutboxRelay {
       region: 'us-east-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
+    options.instrumentStreams?.(this.streams);
     if (options.checkpointFile) {
       try {
         this.checkpoints = JSON.parse(readFileSync(options.checkpointFile, 'utf8')) as Record<
@@ -106,17 +114,25 @@ export class OutboxRelay {
   }
 
   private async pass(): Promise<number> {
-    // Shards change rarely (DynamoDB Local rolls them over); look again every second.
-    if (Date.now() - this.discoveredAt > 1000) {
-      await this.discoverShards();
-      this.discoveredAt = Date.now();
+    try {
+      // Shards change rarely (DynamoDB Local rolls them over); look again every second.
+      if (Date.now() - this.discoveredAt > 1000) {
+        await this.discoverShards();
+        this.discoveredAt = Date.now();
+      }
+      let published = 0;
+      for (const cursor of this.shards.values()) {
+        if (cursor.closed) continue;
+        published += await this.drainShard(cursor);
+      }
+      return published;
+    } catch (err) {
+      // Anything may be stale now (the emulator restarted, a stream was replaced): start the
+      // next pass from the shard listing and the checkpoints.
+      for (const cursor of this.shards.values()) cursor.iterator = undefined;
+      this.discoveredAt = 0;
+      throw err;
     }
-    let published = 0;
-    for (const cursor of this.shards.values()) {
-      if (cursor.closed) continue;
-      published += await this.drainShard(cursor);
-    }
-    return published;
   }
 
   private async discoverShards(): Promise<void> {
@@ -134,6 +150,11 @@ export class OutboxRelay {
         shards.push(...(out.StreamDescription?.Shards ?? []));
         start = out.StreamDescription?.LastEvaluatedShardId;
       } while (start);
+      // Forget this table's shards that are no longer listed: reading one would fail forever.
+      const listed = new Set(shards.map((shard) => `${streamArn}|${shard.ShardId}`));
+      for (const [key, cursor] of this.shards) {
+        if (cursor.table === table && !listed.has(key)) this.shards.delete(key);
+      }
       for (const shard of shards) {
         const key = `${streamArn}|${shard.ShardId}`;
         if (!this.shards.has(key)) {
@@ -199,8 +220,7 @@ export class OutboxRelay {
   private saveCheckpoint(key: string, sequence: string): void {
     this.checkpoints[key] = sequence;
     const file = this.options.checkpointFile;
-    if (!file) return;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(this.checkpoints));
+    // Durably: a torn file after kill -9 would send the relay back to the start of every stream.
+    if (file) writeFileDurably(file, JSON.stringify(this.checkpoints));
   }
 }

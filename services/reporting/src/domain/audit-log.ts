@@ -1,33 +1,27 @@
 import type { ReportingStore } from '../store';
+import { enqueueAppend } from './audit-appender';
 import {
   chainVerifier,
-  nextLink,
+  isTombstone,
   type AuditEntry,
   type ChainBreak,
   type EventEnvelope,
+  type Tombstone,
 } from './audit';
 
-/** Appends tried before giving up (the bus then retries the delivery). */
-const APPEND_ATTEMPTS = 50;
-
-/** Appends an event to its tenant's chain once; false when it was already there. */
-export async function appendToAudit(
+/**
+ * Appends an event to its tenant's chain once; false when it was already there. `erasedBy`
+ * (an event about a candidate already erased, arriving late) stores the link as a tombstone
+ * from the start: the chain covers it, the data is never kept. Appends of one tenant are
+ * queued and written in batches (`audit-appender.ts`); the conditional head move keeps
+ * concurrent processes from forking the chain.
+ */
+export function appendToAudit(
   store: ReportingStore,
   detail: EventEnvelope,
+  erasedBy?: string,
 ): Promise<boolean> {
-  for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
-    const head = await store.chainHead(detail.tenantId);
-    const outcome = await store.appendLink(
-      detail.tenantId,
-      detail.eventId,
-      nextLink(detail, head),
-      head,
-    );
-    if (outcome !== 'raced') return outcome === 'appended';
-    // Another append took this seq: back off a little, with jitter, and link after it.
-    await new Promise((done) => setTimeout(done, Math.random() * 10 * (attempt + 1)));
-  }
-  throw new Error(`audit append of ${detail.eventId} kept racing; the bus will retry it`);
+  return enqueueAppend(store, detail, erasedBy);
 }
 
 /**
@@ -40,11 +34,12 @@ export async function sessionAudit(store: ReportingStore, tenantId: string, sess
     seq: e.seq,
     hash: e.hash,
     prevHash: e.prevHash,
-    entry: JSON.parse(e.entry) as AuditEntry,
+    entry: JSON.parse(e.entry) as AuditEntry | Tombstone,
   }));
-  // ISO-8601 UTC timestamps order as plain strings.
+  // ISO-8601 UTC timestamps order as plain strings; tombstones keep no time, only chain order.
+  const time = (e: AuditEntry | Tombstone) => (isTombstone(e) ? '' : e.occurredAt);
   const byTime = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return entries.sort((a, b) => byTime(a.entry.occurredAt, b.entry.occurredAt) || a.seq - b.seq);
+  return entries.sort((a, b) => byTime(time(a.entry), time(b.entry)) || a.seq - b.seq);
 }
 
 export interface Verification {

@@ -25,10 +25,22 @@ export interface AuditEntry {
 
 export interface StoredEntry {
   seq: number;
-  /** The entry exactly as hashed: canonical JSON. */
+  /**
+   * The entry whose digest was hashed: its canonical JSON, or once its candidate was erased a
+   * tombstone (canonical JSON of `Tombstone`) that keeps only the digest.
+   */
   entry: string;
   prevHash: string;
   hash: string;
+}
+
+/** What replaces an entry about an erased candidate: the digest the chain hashed, no data. */
+export interface Tombstone {
+  seq: number;
+  erased: true;
+  erasureId: string;
+  /** sha256 of the erased entry's canonical JSON: the chain still links through it. */
+  entryDigest: string;
 }
 
 /** The envelope fields every event detail carries (the chain reads no more than these). */
@@ -47,9 +59,31 @@ export function sha256(text: string): string {
   return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
-/** Each entry's hash covers the previous entry's hash and this entry's canonical JSON. */
-export function chainHash(prevHash: string, entryJson: string): string {
-  return sha256(`${prevHash}\n${entryJson}`);
+/**
+ * Each entry's hash covers the previous entry's hash and the digest of this entry's canonical
+ * JSON, so an entry can later be replaced by a tombstone holding only that digest (erasure)
+ * while the chain still verifies, and any other change to it is still found.
+ */
+export function chainHash(prevHash: string, entryDigest: string): string {
+  return sha256(`${prevHash}\n${entryDigest}`);
+}
+
+/** The tombstone of a stored entry (the same tombstone again for one already erased). */
+export function tombstoneOf(stored: StoredEntry, erasureId: string): string {
+  const parsed = JSON.parse(stored.entry) as Partial<Tombstone>;
+  if (parsed.erased === true) return stored.entry;
+  const tombstone: Tombstone = {
+    seq: stored.seq,
+    erased: true,
+    erasureId,
+    entryDigest: sha256(stored.entry),
+  };
+  return canonicalJson(tombstone);
+}
+
+/** True when a stored entry is a tombstone. */
+export function isTombstone(entry: unknown): entry is Tombstone {
+  return (entry as Partial<Tombstone> | null)?.erased === true;
 }
 
 export function auditEntry(detail: EventEnvelope, seq: number): AuditEntry {
@@ -83,7 +117,7 @@ export function nextLink(
     seq,
     entry: json,
     prevHash,
-    hash: chainHash(prevHash, json),
+    hash: chainHash(prevHash, sha256(json)),
     sessionId: entry.sessionId,
   };
 }
@@ -96,6 +130,7 @@ export interface ChainBreak {
 /**
  * Walks entries in sequence order, carrying the previous hash: each must follow on (seq + 1),
  * name the previous hash, hash to what it stores, and hold readable JSON naming its own seq.
+ * A tombstone stands in with its stored digest (so altering that digest breaks the chain).
  * Returns the first break, or undefined. Stateful so a caller can feed it page by page.
  */
 export function chainVerifier() {
@@ -108,14 +143,18 @@ export function chainVerifier() {
         return { seq, reason: `expected entry ${prev.seq + 1}, found ${seq}` };
       if (stored.prevHash !== prev.hash)
         return { seq, reason: 'does not link to the previous entry' };
-      if (chainHash(prev.hash, stored.entry) !== stored.hash)
-        return { seq, reason: 'its content does not match its hash' };
-      let parsed: { seq?: unknown };
+      let parsed: { seq?: unknown; erased?: unknown; entryDigest?: unknown };
       try {
-        parsed = JSON.parse(stored.entry) as { seq?: unknown };
+        parsed = JSON.parse(stored.entry) as typeof parsed;
       } catch {
         return { seq, reason: 'its content is not readable JSON' };
       }
+      const digest =
+        isTombstone(parsed) && typeof parsed.entryDigest === 'string'
+          ? parsed.entryDigest
+          : sha256(stored.entry);
+      if (chainHash(prev.hash, digest) !== stored.hash)
+        return { seq, reason: 'its content does not match its hash' };
       if (parsed.seq !== seq) return { seq, reason: 'its content names another sequence number' };
       prev = { seq, hash: stored.hash };
       checked += 1;

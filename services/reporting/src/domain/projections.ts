@@ -49,6 +49,7 @@ export async function submittedFact(event: EventDetail<typeof sessionSubmitted>)
       signals: data.signals,
       choices,
     },
+    ...(data.retainUntil ? { retainUntil: data.retainUntil } : {}),
   };
 }
 
@@ -64,6 +65,7 @@ export async function scoreFact(
     key: revisionKey(summary.revision),
     eventId: event.eventId,
     body: { ...summary, kind: 'kind' in summary ? summary.kind : 'scored', at, scorecard },
+    ...(summary.retainUntil ? { retainUntil: summary.retainUntil } : {}),
   };
 }
 
@@ -83,5 +85,6 @@ export function interviewFact(event: EventDetail<typeof interviewSubmitted>): Fa
       weights: data.combined.weights,
       submittedAt: data.submittedAt,
     },
+    ...(data.retainUntil ? { retainUntil: data.retainUntil } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { dynamoClient, httpHandler, problems } from '@assay/platform';
+import { dynamoClient, httpHandler, presentedApiKey, problems } from '@assay/platform';
 import { sessionAudit, verifyAudit } from '../domain/audit-log';
 import { adverseImpactReport, cohortCsv, cohortMembers, cohortReport } from '../domain/cohort';
 import { reportHtml } from '../domain/report-html';
@@ -7,6 +7,7 @@ import { reportingService } from '../service';
 import { ReportingStore } from '../store';
 import { publicDelivery, publicEndpoint } from '../webhooks/model';
 import { webhooks } from '../webhooks/runtime';
+import { greenhouse } from '../ats/greenhouse/runtime';
 
 const store = new ReportingStore(dynamoClient());
 
@@ -44,10 +45,17 @@ export const handler = httpHandler(reportingService, {
   },
   putDemographics: async ({ tenantId, params, body }) => {
     // Only sessions this tenant's events told reporting about; anything else is not found.
-    if ((await store.sessionFacts(tenantId, params.id)).length === 0) {
-      throw problems.notFound(`Session ${params.id}`);
-    }
-    await store.putDemographics(tenantId, params.id, body.categories, new Date().toISOString());
+    const facts = await store.sessionFacts(tenantId, params.id);
+    if (facts.length === 0) throw problems.notFound(`Session ${params.id}`);
+    // An erased candidate's categories are not taken again.
+    if (facts.some((f) => f.erasedAt)) throw problems.notFound(`Session ${params.id}`);
+    await store.putDemographics(
+      tenantId,
+      params.id,
+      body.categories,
+      new Date().toISOString(),
+      facts.find((f) => f.retainUntil)?.retainUntil,
+    );
     return {
       status: 200,
       body: { sessionId: params.id, dimensions: Object.keys(body.categories).length },
@@ -109,5 +117,32 @@ export const handler = httpHandler(reportingService, {
   replayWebhookDelivery: async ({ tenantId, params }) => ({
     status: 200,
     body: publicDelivery(await webhooks().replay(tenantId, params.id)),
+  }),
+  // The connector acts through Assay's own API with the key Greenhouse presented (already
+  // authenticated and scoped by the platform), so it sees exactly what that key may see.
+  greenhouseListTests: async ({ headers }) => ({
+    status: 200,
+    body: await greenhouse().listTests(presentedApiKey(headers.authorization)!),
+  }),
+  greenhouseSendTest: async ({ tenantId, headers, body }) => ({
+    status: 200,
+    body: await greenhouse().sendTest(tenantId, presentedApiKey(headers.authorization)!, body),
+  }),
+  greenhouseTestStatus: async ({ tenantId, query }) => ({
+    status: 200,
+    body: await greenhouse().testStatus(tenantId, query.partner_interview_id),
+  }),
+  greenhouseResponseError: async ({ tenantId, body, logger }) => {
+    // Field names and error texts only: never candidate data Greenhouse might echo.
+    logger.warn('greenhouse reported an unusable response', {
+      tenantId,
+      apiCall: body.api_call,
+      errors: body.errors.length,
+    });
+    return { status: 200, body: { status: 200 as const } };
+  },
+  getGreenhouseInterview: async ({ tenantId, params }) => ({
+    status: 200,
+    body: await greenhouse().candidateLink(tenantId, params.id),
   }),
 });

@@ -4,7 +4,7 @@ import type { EventEnvelope } from '../domain/audit';
 import type { WebhookStore } from '../webhook-store';
 import type { Delivery, Endpoint, WebhookType } from './model';
 import { eventBody, webhookBody } from './payload';
-import type { Sender } from './sender';
+import type { SendResult, Sender } from './sender';
 import { newSecret, signatureHeader } from './signing';
 import { checkUrl, type Resolver, type WebhookMode } from './url-guard';
 
@@ -27,9 +27,21 @@ const HISTORY_KEPT = 30;
 
 /** Where later attempts go: the local stack's scheduler, EventBridge Scheduler in AWS. */
 export type ScheduleAttempt = (
-  job: { tenantId: string; deliveryId: string },
+  /** `attempt`: attempts made so far, so each booking has a name of its own. */
+  job: { tenantId: string; deliveryId: string; attempt: number },
   at: Date,
 ) => Promise<void>;
+
+/** How an integration's delivery is sent; undefined when its record is gone (the delivery dies). */
+export interface TargetRequest {
+  url: string;
+  method: 'POST' | 'PATCH';
+  headers: Record<string, string>;
+}
+export type DeliveryTarget = (
+  tenantId: string,
+  delivery: Delivery,
+) => Promise<TargetRequest | undefined>;
 
 export interface WebhookDeps {
   store: WebhookStore;
@@ -41,6 +53,8 @@ export interface WebhookDeps {
   /** 0…1; jitter spreads retries of many deliveries (±10 %). */
   random?: () => number;
   apiBase: string;
+  /** Resolvers of integration deliveries by `Delivery.target.kind`. */
+  targets?: Record<string, DeliveryTarget>;
   log?: (message: string, fields: Record<string, unknown>) => void;
 }
 
@@ -127,6 +141,36 @@ export class Webhooks {
     return out;
   }
 
+  /**
+   * An integration's delivery (not to an endpoint): retried, recorded and replayable like any
+   * webhook. Idempotent per event and record, so a redelivered event sends nothing twice.
+   */
+  async deliverTo(
+    tenantId: string,
+    input: {
+      eventId: string;
+      type: WebhookType;
+      target: { kind: string; ref: string };
+      body: string;
+    },
+  ): Promise<Delivery> {
+    const suffix = input.target.ref.slice(input.target.ref.indexOf('_') + 1);
+    const delivery: Delivery = {
+      deliveryId: `whd_${input.eventId}_${suffix}`,
+      endpointId: input.target.kind,
+      eventId: input.eventId,
+      type: input.type,
+      body: input.body,
+      target: input.target,
+      status: 'pending',
+      attempts: 0,
+      history: [],
+      createdAt: this.deps.now().toISOString(),
+      version: 1,
+    };
+    return this.create(tenantId, delivery);
+  }
+
   /** Sends a `ping` to one endpoint (subscribed to it or not): the integrator's test. */
   async ping(tenantId: string, endpointId: string): Promise<Delivery> {
     const endpoint = await this.endpoint(tenantId, endpointId);
@@ -167,6 +211,10 @@ export class Webhooks {
       createdAt: this.deps.now().toISOString(),
       version: 1,
     };
+    return this.create(tenantId, delivery);
+  }
+
+  private async create(tenantId: string, delivery: Delivery): Promise<Delivery> {
     if (await this.deps.store.createDelivery(tenantId, delivery)) {
       return this.attempt(tenantId, delivery, false);
     }
@@ -178,13 +226,26 @@ export class Webhooks {
   }
 
   private async attempt(tenantId: string, delivery: Delivery, replay: boolean): Promise<Delivery> {
-    const endpoint = await this.deps.store.endpoint(tenantId, delivery.endpointId);
-    if (!endpoint || endpoint.status === 'disabled') {
-      if (replay) throw problems.conflict(`Endpoint ${delivery.endpointId} is deleted or disabled`);
-      return this.save(tenantId, delivery, { status: 'dead', nextAttemptAt: undefined });
-    }
     const now = this.deps.now();
-    const result = await this.sendSigned(endpoint, delivery, now);
+    let endpoint: Endpoint | undefined;
+    let result: SendResult;
+    if (delivery.target) {
+      const resolve = this.deps.targets?.[delivery.target.kind];
+      const request = resolve && (await resolve(tenantId, delivery));
+      if (!request) {
+        if (replay) throw problems.conflict(`The ${delivery.target.kind} record is gone`);
+        return this.save(tenantId, delivery, { status: 'dead', nextAttemptAt: undefined });
+      }
+      result = await this.sendTo(request, delivery.body);
+    } else {
+      endpoint = await this.deps.store.endpoint(tenantId, delivery.endpointId);
+      if (!endpoint || endpoint.status === 'disabled') {
+        if (replay)
+          throw problems.conflict(`Endpoint ${delivery.endpointId} is deleted or disabled`);
+        return this.save(tenantId, delivery, { status: 'dead', nextAttemptAt: undefined });
+      }
+      result = await this.sendSigned(endpoint, delivery, now);
+    }
     const ok = result.status >= 200 && result.status < 300;
     const attempts = replay ? delivery.attempts : delivery.attempts + 1;
     const history = [
@@ -197,7 +258,7 @@ export class Webhooks {
         ...(replay ? { replay } : {}),
       },
     ].slice(-HISTORY_KEPT);
-    await this.trackEndpoint(tenantId, endpoint, ok, result.status, now);
+    if (endpoint) await this.trackEndpoint(tenantId, endpoint, ok, result.status, now);
     if (ok)
       return this.save(tenantId, delivery, {
         status: 'succeeded',
@@ -215,13 +276,26 @@ export class Webhooks {
       });
     }
     const at = this.nextAttemptAt(now, attempts, result.status, result.retryAfter);
-    const saved = await this.save(tenantId, delivery, {
+    // Booked before the record says so: if booking fails nothing is saved and the caller's
+    // retry (the bus, Scheduler) attempts again; a booking whose save then failed runs an
+    // attempt that finds the delivery still pending, and a second booking of it is a no-op.
+    await this.deps.schedule({ tenantId, deliveryId: delivery.deliveryId, attempt: attempts }, at);
+    return this.save(tenantId, delivery, {
       attempts,
       history,
       nextAttemptAt: at.toISOString(),
     });
-    await this.deps.schedule({ tenantId, deliveryId: delivery.deliveryId }, at);
-    return saved;
+  }
+
+  /** An integration's request: through the same URL guard (https and public only in AWS). */
+  private async sendTo(request: TargetRequest, body: string): Promise<SendResult> {
+    let target;
+    try {
+      target = await checkUrl(request.url, this.deps.mode, this.deps.resolve);
+    } catch (err) {
+      return { status: 0, latencyMs: 0, response: `refused: ${(err as Error).message}` };
+    }
+    return this.deps.send(target, request.headers, body, request.method);
   }
 
   private async sendSigned(endpoint: Endpoint, delivery: Delivery, now: Date) {
@@ -256,7 +330,9 @@ export class Webhooks {
     const base = wait === undefined ? RETRY_DELAYS_MS[attempts - 1]! : Math.min(wait, 10 * HOUR);
     // Jitter only pushes later, so a Retry-After is never undercut.
     const jitter = Math.round(base * 0.1 * (this.deps.random ?? Math.random)());
-    return new Date(now.getTime() + base + jitter);
+    // Whole seconds, rounded up: schedules (`at(…)`) have no finer grain, and the recorded time
+    // is then the one the attempt really runs at.
+    return new Date(Math.ceil((now.getTime() + base + jitter) / 1000) * 1000);
   }
 
   /** A 410, or failing for 5 days, disables the endpoint with a reason the tenant reads. */

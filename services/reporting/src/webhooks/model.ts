@@ -44,6 +44,11 @@ export interface Delivery {
   type: WebhookType;
   body: string;
   status: 'pending' | 'succeeded' | 'dead';
+  /**
+   * Set when the delivery goes to an integration's URL (e.g. a Greenhouse completion PATCH)
+   * rather than to an endpoint: `kind` names the resolver, `ref` its record.
+   */
+  target?: { kind: string; ref: string };
   /** Scheduled attempts made so far (replays not counted). */
   attempts: number;
   nextAttemptAt?: string;
@@ -57,6 +62,6 @@ export function publicEndpoint({ secrets: _secrets, version: _v, ...rest }: Endp
   return rest;
 }
 
-export function publicDelivery({ body: _body, version: _v, ...rest }: Delivery) {
+export function publicDelivery({ body: _body, version: _v, target: _t, ...rest }: Delivery) {
   return rest;
 }

@@ -1,51 +1,66 @@
 import { createLogger, dynamoClient } from '@assay/platform';
 import { WebhookStore } from '../webhook-store';
-import { Webhooks, type ScheduleAttempt } from './deliveries';
+import { Webhooks } from './deliveries';
+import { retrySchedules } from './retry-schedules';
+import { sealerFromEnv, type SecretSealer } from './secret-sealer';
 import { httpSender } from './sender';
 import type { WebhookMode } from './url-guard';
+import { greenhouseTarget } from '../ats/greenhouse/completion';
+import { GreenhouseStore } from '../ats/greenhouse/store';
 
-/** The job kind of a later webhook attempt on the local stack's scheduler. */
-export const WEBHOOK_ATTEMPT = 'webhook-attempt';
+/**
+ * A clock the local stack may install (`startLocalStack({ clock })`), so tests compress hours of
+ * retry schedule; Lambdas never install one and use the system clock.
+ */
+export const CLOCK = Symbol.for('assay.clock');
+type ClockHolder = { [CLOCK]?: { now(): Date } };
+const now = () => (globalThis as ClockHolder)[CLOCK]?.now() ?? new Date();
 
-export interface AttemptJob {
-  tenantId: string;
-  deliveryId: string;
+export function webhookMode(): WebhookMode {
+  return process.env.ASSAY_WEBHOOKS_MODE === 'local' ? 'local' : 'cloud';
 }
 
-/** The part of the local stack's LocalScheduler (and its clock) webhooks use. */
-export interface LocalJobs {
-  on(kind: string, handler: (job: { payload: AttemptJob }) => Promise<void>): unknown;
-  schedule(request: { id: string; at: Date; kind: string; payload: AttemptJob }): Promise<void>;
-}
-
-let schedule: ScheduleAttempt = () =>
-  Promise.reject(
-    new Error(
-      'No webhook retry scheduler is attached (EventBridge Scheduler in AWS, see docs/webhooks.md)',
-    ),
-  );
-let now = () => new Date();
+let sealer: SecretSealer | undefined;
+let greenhouseStore: GreenhouseStore | undefined;
+let store: WebhookStore | undefined;
 let instance: Webhooks | undefined;
+
+/** Envelope encryption for stored secrets, chosen like the webhook mode (see secret-sealer.ts). */
+export function secretSealer(): SecretSealer {
+  return (sealer ??= sealerFromEnv());
+}
+
+export function webhookStore(): WebhookStore {
+  return (store ??= new WebhookStore(dynamoClient(), secretSealer()));
+}
 
 /** Shared by the HTTP and event handlers of this process; built on first use. */
 export function webhooks(): Webhooks {
   return (instance ??= new Webhooks({
-    store: new WebhookStore(dynamoClient()),
+    store: webhookStore(),
     send: httpSender,
-    mode: (process.env.ASSAY_WEBHOOKS_MODE === 'local' ? 'local' : 'cloud') satisfies WebhookMode,
-    schedule: (job, at) => schedule(job, at),
-    now: () => now(),
-    apiBase: process.env.ASSAY_API_URL ?? process.env.ASSAY_CANDIDATE_APP_URL ?? '',
+    mode: webhookMode(),
+    // Later attempts: EventBridge Scheduler → this service's events function (the local stack's
+    // Scheduler shim → the same handler).
+    schedule: retrySchedules(),
+    now,
+    apiBase: apiBase(),
+    targets: {
+      greenhouse: greenhouseTarget(
+        () => (greenhouseStore ??= new GreenhouseStore(dynamoClient())),
+        secretSealer,
+      ),
+    },
     log: (message, fields) => createLogger('reporting').warn(message, fields),
   }));
 }
 
-/** The local stack runs later attempts on its scheduler and clock (a ManualClock in tests). */
-export function useLocalScheduler(jobs: LocalJobs, clock: { now(): Date }): void {
-  now = () => clock.now();
-  schedule = (job, at) =>
-    jobs.schedule({ id: `webhook-${job.deliveryId}`, at, kind: WEBHOOK_ATTEMPT, payload: job });
-  jobs.on(WEBHOOK_ATTEMPT, ({ payload }) =>
-    webhooks().attemptDue(payload.tenantId, payload.deliveryId),
+/** Links in payloads point at the API (ASSAY_API_URL in AWS, the stack's URL locally). */
+export function apiBase(): string {
+  return (process.env.ASSAY_API_URL ?? process.env.ASSAY_CANDIDATE_APP_URL ?? '').replace(
+    /\/$/,
+    '',
   );
 }
+
+export { now as webhookClock };

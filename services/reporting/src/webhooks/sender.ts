@@ -17,17 +17,18 @@ export type Sender = (
   target: CheckedUrl,
   headers: Record<string, string>,
   body: string,
+  method?: 'POST' | 'PATCH',
 ) => Promise<SendResult>;
 
 export const SEND_TIMEOUT_MS = 15_000;
 const RESPONSE_BYTES = 1024;
 
 /**
- * POSTs to the checked address only: the connection's lookup answers with it, so DNS cannot
+ * Sends (POST, or PATCH for integrations) to the checked address only: the connection's lookup answers with it, so DNS cannot
  * change between the check and the connect, while Host and SNI keep the URL's name. Redirects
  * are never followed (node's client does not), so a 3xx is just a failed attempt.
  */
-export const httpSender: Sender = (target, headers, body) =>
+export const httpSender: Sender = (target, headers, body, method = 'POST') =>
   new Promise((resolve) => {
     const started = performance.now();
     const latency = () => Math.round(performance.now() - started);
@@ -39,7 +40,7 @@ export const httpSender: Sender = (target, headers, body) =>
     const req = send(
       target.url,
       {
-        method: 'POST',
+        method,
         lookup: pinned,
         headers: {
           ...headers,

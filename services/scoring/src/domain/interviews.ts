@@ -6,7 +6,7 @@ import { combineScores, scoreInterview } from '@assay/scoring';
 import type { InterviewRecord, ScoringStore } from '../store';
 import { findRubric } from './rubrics';
 import { round } from './round';
-import { readCard, scoringProblems } from './scorecards';
+import { scoringProblems, writableCard } from './scorecards';
 
 /** Ratings further apart than this on one question flag the interviewers' disagreement. */
 const DISAGREEMENT_SPREAD = 1;
@@ -71,7 +71,7 @@ export async function submitInterview(
   ctx: EnvelopeContext,
   now = new Date(),
 ) {
-  const record = await readCard(store, tenantId, sessionId);
+  const record = await writableCard(store, tenantId, sessionId);
   const rubric = await findRubric(store, tenantId, record.playbook.id, record.playbook.version);
   const guide = rubric?.interview;
   if (!guide) {
@@ -130,10 +130,17 @@ export async function submitInterview(
     aggregate,
     combined,
     submittedAt: at,
+    ...(record.retainUntil ? { retainUntil: record.retainUntil } : {}),
   };
-  await store.putInterview(tenantId, sessionId, interview, {
-    def: interviewSubmitted,
-    detail: createEvent(interviewSubmitted, ctx, data, now),
-  });
+  await store.putInterview(
+    tenantId,
+    sessionId,
+    interview,
+    {
+      def: interviewSubmitted,
+      detail: createEvent(interviewSubmitted, ctx, data, now),
+    },
+    record.retainUntil,
+  );
   return data;
 }

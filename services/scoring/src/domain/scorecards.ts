@@ -57,6 +57,8 @@ export async function scoreSubmission(
 ): Promise<boolean> {
   const { tenantId, data } = event;
   if (await store.getCard(tenantId, data.sessionId)) return false;
+  // The candidate was erased before the submission arrived: nothing of it may be kept.
+  if (await store.isErased(tenantId, data.sessionId)) return false;
   const submission =
     'submissionRef' in data
       ? await resolveClaim<{ form: { itemIds: string[]; playbook: unknown }; answers: unknown }>(
@@ -103,6 +105,7 @@ export async function scoreSubmission(
     ],
     scoredAt: at,
     updatedAt: at,
+    ...(data.retainUntil ? { retainUntil: data.retainUntil } : {}),
   };
   const ctx = { tenantId, correlationId: event.correlationId, causationId: event.eventId };
   try {
@@ -136,6 +139,7 @@ function summary(
     ),
     redFlags: card.redFlags.map((f) => f.id),
     scorecardRef: ref,
+    ...(record.retainUntil ? { retainUntil: record.retainUntil } : {}),
   };
 }
 
@@ -146,6 +150,23 @@ export async function readCard(
 ): Promise<CardRecord> {
   const record = await store.getCard(tenantId, sessionId);
   if (!record) throw problems.notFound(`The scorecard of session ${sessionId}`);
+  return record;
+}
+
+/** A card that may still change: an erased candidate's is closed to reviews and interviews. */
+export async function writableCard(
+  store: ScoringStore,
+  tenantId: string,
+  sessionId: string,
+): Promise<CardRecord> {
+  const record = await readCard(store, tenantId, sessionId);
+  if (record.erasedAt)
+    throw new HttpProblem(
+      409,
+      'candidate-erased',
+      'Candidate erased',
+      `The candidate of session ${sessionId} was erased; the scorecard can no longer change`,
+    );
   return record;
 }
 
@@ -265,7 +286,7 @@ export async function reviewItem(
   now = new Date(),
 ) {
   return withRetries(async () => {
-    const record = await readCard(store, tenantId, sessionId);
+    const record = await writableCard(store, tenantId, sessionId);
     const item = record.engineCard.items[body.itemId];
     if (!item) {
       throw scoringProblems.invalidField('body/itemId', 'not an item of this scorecard');
@@ -325,7 +346,7 @@ export async function rescoreSession(
   now = new Date(),
 ) {
   return withRetries(async () => {
-    const record = await readCard(store, tenantId, sessionId);
+    const record = await writableCard(store, tenantId, sessionId);
     const current = record.playbook;
     const version =
       body.version ?? (await knownVersions(store, tenantId, current.id)).at(-1) ?? current.version;

@@ -1,4 +1,5 @@
-import { dynamoClient, eventHandler } from '@assay/platform';
+import { deleteClaim, dynamoClient, eventHandler } from '@assay/platform';
+import { eraseScoringData } from '../domain/erasure';
 import { recordPublishedPlaybook } from '../domain/rubrics';
 import { scoreSubmission } from '../domain/scorecards';
 import { scoringService } from '../service';
@@ -15,4 +16,6 @@ export const handler = eventHandler(scoringService, {
     const scored = await scoreSubmission(store, detail);
     if (!scored) logger.info('session already scored', { eventId: detail.eventId });
   },
+  eraseCandidate: (detail) =>
+    eraseScoringData(store, detail, (tenantId, ref) => deleteClaim(tenantId, ref)),
 });

@@ -20,13 +20,15 @@ export async function scheduleDeadline(
   timers: DeadlineScheduler,
   event: EventDetail<typeof sessionStarted>,
 ): Promise<void> {
-  const session = await store.getSession(event.tenantId, event.data.sessionId);
-  if (!session || session.status !== 'in-progress') return;
-  const closesAt = new Date(session.closesAt);
+  // The gate holds the status and closing time: no need to read the whole session for them.
+  const { sessionId } = event.data;
+  const gate = await store.getGate(event.tenantId, sessionId);
+  if (!gate || gate.status !== 'in-progress') return;
+  const closesAt = new Date(gate.closesAt);
   const detail = createEvent(
     sessionDeadlineReached,
     { tenantId: event.tenantId, correlationId: event.correlationId, causationId: event.eventId },
-    { sessionId: session.id },
+    { sessionId },
     closesAt,
   );
   await timers.schedule(closesAt, detail);

@@ -1,5 +1,5 @@
 import type { CandidateTokens } from '@assay/platform';
-import { problems } from '@assay/platform';
+import { DEFAULT_RETENTION_MONTHS, problems, retentionEnd } from '@assay/platform';
 import type { z } from 'zod';
 import type { createInvitationBody } from '../service';
 import type { InvitationRecord, SessionStore } from '../store';
@@ -24,6 +24,7 @@ export async function createInvitation(
   body: z.output<typeof createInvitationBody>,
   appUrl: string,
   now = new Date(),
+  retentionMonths = DEFAULT_RETENTION_MONTHS,
 ): Promise<InvitationRecord & { token: string; link: string }> {
   const assessment = await store.getAssessment(tenantId, assessmentId);
   if (!assessment) throw problems.notFound(`Assessment ${assessmentId}`);
@@ -47,6 +48,8 @@ export async function createInvitation(
     status: 'invited',
     sessionId: null,
     createdAt: now.toISOString(),
+    // The whole candidate record (invitation, session, answers, downstream copies) expires then.
+    retainUntil: retentionEnd(now, retentionMonths).toISOString(),
   };
   await store.putInvitation(tenantId, record);
   const minutes = allowedMinutes(assessment.record.timeLimitMinutes, body.extraTimePercent);
@@ -61,7 +64,7 @@ export async function revokeInvitation(
 ): Promise<InvitationRecord> {
   const invitation = await store.getInvitation(tenantId, id);
   if (!invitation) throw problems.notFound(`Invitation ${id}`);
-  if (invitation.status === 'revoked') return invitation;
+  if (invitation.status === 'revoked' || invitation.erasedAt) return invitation;
   if (invitation.status === 'submitted') throw sessionProblems.invitationEnded('submitted');
   try {
     await store.revoke(tenantId, invitation);

@@ -9,11 +9,18 @@ import type { CandidatePrincipal } from '@assay/platform';
 import { claimWrites, needsClaimCheck, problems } from '@assay/platform';
 import { candidateView, drawForm, Playbook } from '@assay/playbooks';
 import { validateAnswers } from '@assay/scoring';
-import type { InvitationRecord, SessionRecord, SessionStore, SubmitReason } from '../store';
-import { ConflictError, SessionClosedError } from '../store';
+import type {
+  InvitationRecord,
+  SessionGate,
+  SessionRecord,
+  SessionStore,
+  SubmitReason,
+} from '../store';
+import { ConflictError, MissingGateError, SessionClosedError } from '../store';
 import { newBatchId, newId } from './ids';
 import { allowedMinutes, deadlineFor, graceMs } from './policy';
 import { sessionProblems } from './problems';
+import { knownSessionFacts, rememberSessionFacts } from './session-facts';
 
 // ─── How the candidate sees a session ───────────────────────────────────────
 
@@ -38,7 +45,10 @@ async function invitationOf(
 ): Promise<InvitationRecord> {
   const invitation = await store.getInvitation(principal.tenantId, principal.invitationId);
   if (!invitation) throw problems.notFound('Invitation');
-  if (invitation.status === 'revoked') throw sessionProblems.invitationRevoked();
+  // An erased candidate's link is dead like a revoked one (the token itself cannot be found by
+  // invitation, so the invitation refuses it).
+  if (invitation.status === 'revoked' || invitation.erasedAt)
+    throw sessionProblems.invitationRevoked();
   return invitation;
 }
 
@@ -50,11 +60,12 @@ async function ownSession(
   store: SessionStore,
   principal: CandidatePrincipal,
   sessionId: string,
+  read: { consistent?: boolean } = {},
 ): Promise<SessionRecord> {
-  const session = await store.getSession(principal.tenantId, sessionId);
+  const session = await store.getSession(principal.tenantId, sessionId, read);
   if (!session || session.invitationId !== principal.invitationId)
     throw problems.notFound(`Session ${sessionId}`);
-  if (session.status === 'revoked') throw sessionProblems.invitationRevoked();
+  if (session.status === 'revoked' || session.erasedAt) throw sessionProblems.invitationRevoked();
   return session;
 }
 
@@ -100,6 +111,7 @@ export async function startSession(
   const invitation = await invitationOf(store, principal);
   if (invitation.sessionId) {
     const existing = await ownSession(store, principal, invitation.sessionId);
+    rememberSessionFacts(tenantId, existing);
     return { created: false, session: await candidateSession(store, tenantId, existing) };
   }
   if (Date.parse(invitation.expiresAt) <= now.getTime())
@@ -129,6 +141,7 @@ export async function startSession(
     submittedAt: null,
     reason: null,
     answered: null,
+    ...(invitation.retainUntil ? { retainUntil: invitation.retainUntil } : {}),
   };
   const event = createEvent(
     sessionStarted,
@@ -149,6 +162,8 @@ export async function startSession(
     if (err instanceof ConflictError) return startSession(store, principal, ctx, now);
     throw err;
   }
+  // The page autosaves right after the start: its first save then needs no read either.
+  rememberSessionFacts(tenantId, session);
   return { created: true, session: await candidateSession(store, tenantId, session) };
 }
 
@@ -160,14 +175,32 @@ export async function saveAnswer(
   body: { seq: number; answer: Record<string, unknown> },
   now = new Date(),
 ): Promise<{ itemId: string; seq: number; applied: boolean }> {
-  const session = await ownSession(store, principal, sessionId);
-  if (session.status === 'submitted') throw sessionProblems.sessionSubmitted();
-  if (Date.parse(session.closesAt) <= now.getTime())
-    throw sessionProblems.sessionClosed(session.closesAt);
-  if (!session.form.itemIds.includes(itemId))
-    throw problems.notFound(`Item ${itemId} of this session`);
-  const checked = validateAnswers(session.form.playbook, { [itemId]: body.answer });
-  if (!checked.ok) throw sessionProblems.invalidField('body/answer', checked.problems[0]!.message);
+  // Autosave's fast path: the session's fixed facts from memory, no read. Its status and
+  // deadline are not taken from memory: the write's own transaction checks them.
+  const known = knownSessionFacts(principal.tenantId, sessionId);
+  const fast =
+    known !== undefined &&
+    known.invitationId === principal.invitationId &&
+    Date.parse(known.closesAt) > now.getTime() &&
+    known.itemIds.has(itemId) &&
+    validateAnswers(known.playbook, { [itemId]: body.answer }).ok;
+  let retainUntil = known?.retainUntil;
+  if (!fast) {
+    // Everything else (facts not in memory, a refusal to explain) reads the session. An
+    // eventually consistent read is enough: what is used of it never changes once the session
+    // exists, and its status is checked again, consistently, by the write's transaction.
+    const session = await ownSession(store, principal, sessionId, { consistent: false });
+    if (session.status === 'submitted') throw sessionProblems.sessionSubmitted();
+    if (Date.parse(session.closesAt) <= now.getTime())
+      throw sessionProblems.sessionClosed(session.closesAt);
+    if (!session.form.itemIds.includes(itemId))
+      throw problems.notFound(`Item ${itemId} of this session`);
+    const checked = validateAnswers(session.form.playbook, { [itemId]: body.answer });
+    if (!checked.ok)
+      throw sessionProblems.invalidField('body/answer', checked.problems[0]!.message);
+    rememberSessionFacts(principal.tenantId, session);
+    retainUntil = session.retainUntil;
+  }
 
   try {
     const applied = await store.saveAnswer(
@@ -175,29 +208,43 @@ export async function saveAnswer(
       sessionId,
       { itemId, answer: body.answer, seq: body.seq, savedAt: now.toISOString() },
       now,
+      retainUntil,
     );
     if (applied) return { itemId, seq: body.seq, applied };
   } catch (err) {
     if (!(err instanceof SessionClosedError)) throw err;
-    const latest = await ownSession(store, principal, sessionId);
-    throw latest.status === 'submitted'
-      ? sessionProblems.sessionSubmitted()
-      : sessionProblems.sessionClosed(latest.closesAt);
+    throw refusal(err.gate);
   }
   const stored = await store.getAnswer(principal.tenantId, sessionId, itemId);
   return { itemId, seq: stored?.seq ?? body.seq, applied: false };
 }
 
-/** Advisory only: recorded for reviewers, never scored. */
+/** Why a session's gate refuses a write, as the candidate is told. */
+function refusal(gate: SessionGate) {
+  if (gate.status === 'revoked' || gate.erasedAt) return sessionProblems.invitationRevoked();
+  if (gate.status === 'submitted') return sessionProblems.sessionSubmitted();
+  return sessionProblems.sessionClosed(gate.closesAt);
+}
+
+/**
+ * Advisory only: recorded for reviewers, never scored. Checked against the session's small gate
+ * (owner and status), not its record: signals are accepted until submit, as before.
+ */
 export async function recordSignals(
   store: SessionStore,
   principal: CandidatePrincipal,
   sessionId: string,
   signals: Record<string, unknown>[],
 ): Promise<{ recorded: number }> {
-  const session = await ownSession(store, principal, sessionId);
-  if (session.status === 'submitted') throw sessionProblems.sessionSubmitted();
-  await store.addSignals(principal.tenantId, sessionId, newBatchId(), signals);
+  const gate = await store.getGate(principal.tenantId, sessionId);
+  if (!gate) {
+    // No such session (404 as for any other), or one without its gate: refused, never let through.
+    await ownSession(store, principal, sessionId, { consistent: false });
+    throw new MissingGateError(sessionId);
+  }
+  if (gate.invitationId !== principal.invitationId) throw problems.notFound(`Session ${sessionId}`);
+  if (gate.status !== 'in-progress' || gate.erasedAt) throw refusal(gate);
+  await store.addSignals(principal.tenantId, sessionId, newBatchId(), signals, gate.retainUntil);
   return { recorded: signals.length };
 }
 
@@ -244,7 +291,7 @@ export async function expireSession(
   now = new Date(),
 ): Promise<SubmitResult | undefined> {
   const session = await store.getSession(tenantId, sessionId);
-  if (!session || session.status !== 'in-progress') return undefined;
+  if (!session || session.status !== 'in-progress' || session.erasedAt) return undefined;
   return finish(store, tenantId, session, 'time-expired', ctx, now);
 }
 
@@ -284,6 +331,7 @@ async function finish(
     submittedAt: ended.submittedAt!,
     playbook: session.playbook,
     signals: summarise(signals),
+    ...(session.retainUntil ? { retainUntil: session.retainUntil } : {}),
   };
   let data: EventData<typeof sessionSubmitted> = { ...base, ...submission };
   let event = createEvent(sessionSubmitted, ctx, data, now);
@@ -291,6 +339,7 @@ async function finish(
   if (needsClaimCheck(event)) {
     const claim = claimWrites(tenantId, JSON.stringify(submission));
     claims.push(...claim.writes);
+    ended.submissionClaim = claim.ref;
     data = { ...base, submissionRef: claim.ref };
     event = createEvent(sessionSubmitted, ctx, data, now);
   }

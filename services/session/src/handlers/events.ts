@@ -1,4 +1,5 @@
-import { dynamoClient, eventHandler } from '@assay/platform';
+import { deleteClaim, dynamoClient, eventHandler } from '@assay/platform';
+import { eraseSessionData, recordConfirmation } from '../domain/erasure';
 import { scheduleDeadline } from '../domain/deadlines';
 import { recordPublishedPlaybook } from '../domain/playbooks';
 import { expireSession } from '../domain/sessions';
@@ -22,5 +23,11 @@ export const handler = eventHandler(sessionService, {
       correlationId: detail.correlationId,
       causationId: detail.eventId,
     });
+  },
+  eraseCandidate: (detail) =>
+    eraseSessionData(store, detail, (tenantId, ref) => deleteClaim(tenantId, ref)),
+  recordErasureConfirmation: async (detail, { logger }) => {
+    const record = await recordConfirmation(store, detail);
+    if (!record) logger.warn('confirmation of an unknown erasure', { eventId: detail.eventId });
   },
 });

@@ -5,7 +5,11 @@ import {
   dynamoClient,
   encodeCursor,
   httpHandler,
+  TenantRegistry,
 } from '@assay/platform';
+import { getErasure, requestErasure } from '../domain/erasure';
+import { retentionSetting, updateRetention } from '../domain/retention';
+import { reviewerSession } from '../domain/review';
 import { createAssessment } from '../domain/assessments';
 import { createInvitation, revokeInvitation } from '../domain/invitations';
 import {
@@ -21,6 +25,7 @@ import { SessionStore } from '../store';
 
 const store = new SessionStore(dynamoClient());
 const tokens = new CandidateTokens(dynamoClient());
+const registry = new TenantRegistry(dynamoClient());
 
 /** Where candidate links point: the candidate web app (the local stack serves it itself). */
 const appUrl = (headers: Record<string, string | undefined>) =>
@@ -54,6 +59,8 @@ export const handler = httpHandler(sessionService, {
       params.id,
       body,
       appUrl(headers),
+      new Date(),
+      await registry.retentionMonths(tenantId),
     );
     return { status: 201, body: created, headers: { location: `/v1/invitations/${created.id}` } };
   },
@@ -94,5 +101,36 @@ export const handler = httpHandler(sessionService, {
   submitSession: async ({ principal, params, tenantId, correlationId }) => ({
     status: 200,
     body: await submitSession(store, candidate(principal), params.id, { tenantId, correlationId }),
+  }),
+  getSession: async ({ tenantId, params }) => ({
+    status: 200,
+    body: await reviewerSession(store, tenantId, params.id),
+    headers: { 'cache-control': 'no-store' },
+  }),
+  eraseCandidate: async ({ tenantId, params, correlationId }) => {
+    const { erasure } = await requestErasure(
+      store,
+      tenantId,
+      params.candidate,
+      { tenantId, correlationId },
+      await registry.retentionMonths(tenantId),
+    );
+    return {
+      status: 202,
+      body: erasure,
+      headers: { location: `/v1/erasures/${erasure.erasureId}` },
+    };
+  },
+  getErasure: async ({ tenantId, params }) => ({
+    status: 200,
+    body: await getErasure(store, tenantId, params.id),
+  }),
+  getRetention: async ({ tenantId }) => ({
+    status: 200,
+    body: await retentionSetting(registry, tenantId),
+  }),
+  putRetention: async ({ tenantId, body }) => ({
+    status: 200,
+    body: await updateRetention(registry, tenantId, body.retentionMonths),
   }),
 });
