@@ -6,7 +6,7 @@ import { contentService } from '@assay/service-content';
 import { useTestTables } from '../test-support/dynamo';
 import { OutboxRelay } from '../src/streams/outbox-relay';
 import type { OutboxEntry } from '@assay/platform/outbox';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -98,6 +98,42 @@ describe('outbox relay (DynamoDB Local streams)', () => {
     await relay.pollOnce();
     expect(seen).toContain(detail.eventId);
     await relay.stop();
+  });
+
+  it('keeps polling while a batch is unsettled, and checkpoints only past settled batches', async () => {
+    const checkpointFile = join(dir, 'pipelined.json');
+    const seen: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const relay = new OutboxRelay(env.db, {
+      endpoint: env.endpoint,
+      tables: [table()],
+      checkpointFile,
+      pollIntervalMs: 5,
+      publish: async (entries) => {
+        const ids = entries.map(
+          (e) => (e.detail as { data: { playbookId: string } }).data.playbookId,
+        );
+        seen.push(...ids);
+        if (ids.includes('pb-7')) await held; // a slow consumer of the first batch
+      },
+    });
+    await relay.pollOnce(); // start after everything earlier tests wrote
+    seen.length = 0;
+    await transactWithEvents(env.db, table(), [], [{ def: playbookPublished, detail: event(7) }]);
+    relay.start();
+    while (!seen.includes('pb-7')) await new Promise((r) => setTimeout(r, 5));
+    const before = readFileSync(checkpointFile, 'utf8');
+    await transactWithEvents(env.db, table(), [], [{ def: playbookPublished, detail: event(8) }]);
+    // The next batch goes out although the first has not settled…
+    while (!seen.includes('pb-8')) await new Promise((r) => setTimeout(r, 5));
+    // …but the checkpoint does not move past the unsettled one.
+    expect(readFileSync(checkpointFile, 'utf8')).toBe(before);
+    release();
+    await relay.flushed();
+    expect(existsSync(checkpointFile) && readFileSync(checkpointFile, 'utf8')).not.toBe(before);
+    await relay.stop();
+    expect(seen).toEqual(['pb-7', 'pb-8']);
   });
 
   it('writes nothing at all when the state change fails its condition', async () => {

@@ -37,14 +37,24 @@ interface ShardCursor {
   shardId: string;
   iterator?: string;
   closed: boolean;
+  /** Published batches in stream order, each checkpointed once it and all before it settled. */
+  tail: Promise<void>;
+  unsettled: number;
+  /** A batch failed to settle: re-read from the checkpoint on the next pass. */
+  failed: boolean;
 }
+
+/** Batches a shard may have published and not yet settled (bounds the bus's backlog). */
+const MAX_UNSETTLED_BATCHES = 32;
 
 /**
  * The local stand-in for EventBridge Pipes: reads each outbox table's DynamoDB stream and
  * publishes every inserted outbox item to the bus. A record is checkpointed only after `publish`
- * resolved, so a crash re-publishes rather than loses (consumers are idempotent). When DynamoDB
- * Local goes away and comes back, the next pass finds the shards again and resumes from the
- * checkpoints (a restarted emulator invalidates every iterator).
+ * resolved for it and every record before it, so a crash re-publishes rather than loses
+ * (consumers are idempotent). The polling loop does not wait for one batch to settle before
+ * reading the next (as Pipes does not): a slow consumer must not hold up every other event.
+ * When DynamoDB Local goes away and comes back, the next pass finds the shards again and resumes
+ * from the checkpoints (a restarted emulator invalidates every iterator).
  */
 export class OutboxRelay {
   private readonly streams: DynamoDBStreamsClient;
@@ -83,7 +93,7 @@ export class OutboxRelay {
   start(): void {
     const tick = async () => {
       if (this.stopped) return;
-      this.running = this.pollOnce().then(
+      this.running = this.serialised(() => this.pass(false)).then(
         () => undefined,
         (err: unknown) => this.options.onError?.(err),
       );
@@ -97,15 +107,26 @@ export class OutboxRelay {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await this.flushed();
     this.streams.destroy();
   }
 
   /**
-   * One pass over every shard of every table; returns how many entries it published. Passes
-   * are serialised so the timer and an explicit call never read the same shard at once.
+   * One pass over every shard of every table that waits until what it published settled (and
+   * rejects if that failed); returns how many entries it published.
    */
   pollOnce(): Promise<number> {
-    const pass = this.queue.then(() => this.pass());
+    return this.serialised(() => this.pass(true));
+  }
+
+  /** Resolves once every batch published so far has settled (or failed). */
+  async flushed(): Promise<void> {
+    await Promise.all([...this.shards.values()].map((c) => c.tail.catch(() => undefined)));
+  }
+
+  /** Passes are serialised so the timer and an explicit call never read the same shard at once. */
+  private serialised(run: () => Promise<number>): Promise<number> {
+    const pass = this.queue.then(run);
     this.queue = pass.then(
       () => undefined,
       () => undefined,
@@ -113,19 +134,16 @@ export class OutboxRelay {
     return pass;
   }
 
-  private async pass(): Promise<number> {
+  private async pass(wait: boolean): Promise<number> {
     try {
       // Shards change rarely (DynamoDB Local rolls them over); look again every second.
       if (Date.now() - this.discoveredAt > 1000) {
         await this.discoverShards();
         this.discoveredAt = Date.now();
       }
-      let published = 0;
-      for (const cursor of this.shards.values()) {
-        if (cursor.closed) continue;
-        published += await this.drainShard(cursor);
-      }
-      return published;
+      const open = [...this.shards.values()].filter((cursor) => !cursor.closed);
+      const counts = await Promise.all(open.map((cursor) => this.drainShard(cursor, wait)));
+      return counts.reduce((a, b) => a + b, 0);
     } catch (err) {
       // Anything may be stale now (the emulator restarted, a stream was replaced): start the
       // next pass from the shard listing and the checkpoints.
@@ -158,14 +176,29 @@ export class OutboxRelay {
       for (const shard of shards) {
         const key = `${streamArn}|${shard.ShardId}`;
         if (!this.shards.has(key)) {
-          this.shards.set(key, { table, streamArn, shardId: shard.ShardId!, closed: false });
+          this.shards.set(key, {
+            table,
+            streamArn,
+            shardId: shard.ShardId!,
+            closed: false,
+            tail: Promise.resolve(),
+            unsettled: 0,
+            failed: false,
+          });
         }
       }
     }
   }
 
-  private async drainShard(cursor: ShardCursor): Promise<number> {
+  private async drainShard(cursor: ShardCursor, wait: boolean): Promise<number> {
     const key = `${cursor.streamArn}|${cursor.shardId}`;
+    if (cursor.failed) {
+      // Publish again from the last checkpoint (what followed the failure is re-sent too).
+      await cursor.tail.catch(() => undefined);
+      cursor.failed = false;
+      cursor.tail = Promise.resolve();
+      cursor.iterator = undefined;
+    }
     cursor.iterator ??= await this.iteratorFor(cursor, this.checkpoints[key]);
     let published = 0;
     for (;;) {
@@ -188,13 +221,31 @@ export class OutboxRelay {
           outboxEntryFromImage(r.dynamodb?.NewImage as Record<string, AttributeValue> | undefined),
         )
         .filter((e): e is OutboxEntry => e !== null);
-      if (entries.length) {
-        await this.options.publish(entries);
+      const last = records.at(-1)?.dynamodb?.SequenceNumber;
+      if (entries.length || last) {
+        const settled = entries.length ? this.options.publish(entries) : Promise.resolve();
+        settled.catch(() => undefined); // observed through the tail below
         published += entries.length;
         this.relayed += entries.length;
+        cursor.unsettled++;
+        const tail = cursor.tail.then(async () => {
+          await settled;
+          if (last) this.saveCheckpoint(key, last);
+        });
+        cursor.tail = tail;
+        tail.then(
+          () => cursor.unsettled--,
+          (err: unknown) => {
+            cursor.unsettled--;
+            if (!cursor.failed) {
+              cursor.failed = true;
+              if (!wait) this.options.onError?.(err);
+            }
+          },
+        );
+        if (wait) await tail;
+        else if (cursor.unsettled >= MAX_UNSETTLED_BATCHES) await tail.catch(() => undefined);
       }
-      const last = records.at(-1)?.dynamodb?.SequenceNumber;
-      if (last) this.saveCheckpoint(key, last);
       if (!out.NextShardIterator) {
         cursor.closed = true;
         return published;

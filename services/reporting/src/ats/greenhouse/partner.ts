@@ -1,4 +1,4 @@
-import { HttpProblem, problems, type Principal } from '@assay/platform';
+import { HttpProblem, problems } from '@assay/platform';
 import type { EventEnvelope } from '../../domain/audit';
 import type { Webhooks } from '../../webhooks/deliveries';
 import type { SecretSealer } from '../../webhooks/secret-sealer';
