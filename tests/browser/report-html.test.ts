@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '@assay/local/browser';
 import type { LocalStack } from '@assay/local';
 import { findBuiltin } from '@assay/playbooks';
 import { apiClient } from '../support/api-client';

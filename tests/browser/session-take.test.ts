@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '@assay/local/browser';
 import type { LocalStack } from '@assay/local';
 import { apiClient } from '../support/api-client';
 import { startTestStack } from '../support/stack';

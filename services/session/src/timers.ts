@@ -3,6 +3,7 @@ import {
   CreateScheduleCommand,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
+import { localEndpoint } from '@assay/platform';
 import { sessionDeadlineReached, type EventDetail } from '@assay/events';
 
 /**
@@ -12,7 +13,9 @@ import { sessionDeadlineReached, type EventDetail } from '@assay/events';
  */
 export class DeadlineTimers {
   constructor(
-    private readonly client: SchedulerClient = new SchedulerClient(localOptions()),
+    private readonly client: SchedulerClient = new SchedulerClient(
+      localEndpoint('AWS_ENDPOINT_URL_SCHEDULER'),
+    ),
     private readonly target = {
       busArn:
         process.env.ASSAY_EVENT_BUS_ARN ?? 'arn:aws:events:local:000000000000:event-bus/default',
@@ -49,14 +52,4 @@ export class DeadlineTimers {
       if (!(err instanceof ConflictException)) throw err;
     }
   }
-}
-
-function localOptions() {
-  return process.env.AWS_ENDPOINT_URL_SCHEDULER
-    ? {
-        endpoint: process.env.AWS_ENDPOINT_URL_SCHEDULER,
-        region: process.env.AWS_REGION ?? 'us-east-1',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }
-    : {};
 }

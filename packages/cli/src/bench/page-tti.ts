@@ -3,7 +3,7 @@
 // cookies) and reads the browser's own clock: navigation start → DOMContentLoaded, → load, and
 // → the "Start the assessment" button being visible and enabled (the page is usable).
 //   pnpm exec tsx services/session/bench/page-tti.ts [runs]
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@assay/local/browser';
 import { startBenchStack } from '@assay/local';
 import { percentile } from './percentiles';
 
@@ -32,19 +32,7 @@ export async function runPageTtiBench(runs: number): Promise<void> {
     throw new Error('runs must be a whole number from 1 to 500');
   process.env.ASSAY_LOG_LEVEL ??= 'WARN';
   const stack = await startBenchStack();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const send = async (path: string, body: unknown) => {
       const res = await fetch(new URL(path, stack.url), {

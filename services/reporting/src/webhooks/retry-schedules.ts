@@ -3,6 +3,7 @@ import {
   CreateScheduleCommand,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
+import { localEndpoint } from '@assay/platform';
 import { z } from 'zod';
 import type { ScheduleAttempt } from './deliveries';
 
@@ -57,7 +58,7 @@ export function retrySchedules(
 ): ScheduleAttempt {
   return async (job, at) => {
     // Built on first use: the local stack sets its endpoint only once it listens.
-    client ??= new SchedulerClient(localOptions());
+    client ??= new SchedulerClient(localEndpoint('AWS_ENDPOINT_URL_SCHEDULER'));
     // `at()` takes whole seconds; rounding up never fires before the delivery is due.
     const when = new Date(Math.ceil(at.getTime() / 1000) * 1000).toISOString().slice(0, 19);
     const input: AttemptInput = {
@@ -89,14 +90,4 @@ export function retrySchedules(
       if (!(err instanceof ConflictException)) throw err;
     }
   };
-}
-
-function localOptions() {
-  return process.env.AWS_ENDPOINT_URL_SCHEDULER
-    ? {
-        endpoint: process.env.AWS_ENDPOINT_URL_SCHEDULER,
-        region: process.env.AWS_REGION ?? 'us-east-1',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }
-    : {};
 }
