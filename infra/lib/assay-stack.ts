@@ -74,7 +74,7 @@ export class AssayStack extends Stack {
         claims,
       });
       this.services.set(manifest.name, service);
-      tables.set(manifest.table, service.table);
+      for (const [definition, table] of service.tables) tables.set(definition, table);
     }
 
     // Reporting stores webhook signing secrets and Greenhouse partner keys, sealed with this key.

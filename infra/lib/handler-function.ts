@@ -4,15 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage, Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
+  ApplicationLogLevel,
   Architecture,
   Code,
   Function as LambdaFunction,
+  LoggingFormat,
   Runtime,
+  SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
 import type { IDestination } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { FUNCTION_LOGGING } from './function-logging';
 import { functionMemoryMb } from './function-memory';
 import { repoRoot } from './handler-entries';
 import type { Stage } from './stage';
@@ -66,6 +70,20 @@ function handlerCode(entry: string): Code {
   });
 }
 
+/**
+ * Lambda's log format and levels (function-logging.ts): Lambda drops its own INFO records and the
+ * application lines under the stage's level. Powertools writes JSON with a `level` field, which
+ * is what Lambda filters on, and adopts the level Lambda passes it (AWS_LAMBDA_LOG_LEVEL).
+ */
+function logLevels(stage: Stage) {
+  if (FUNCTION_LOGGING.format === 'Text') return { loggingFormat: LoggingFormat.TEXT };
+  return {
+    loggingFormat: LoggingFormat.JSON,
+    systemLogLevelV2: SystemLogLevel[FUNCTION_LOGGING.systemLogLevel],
+    applicationLogLevelV2: ApplicationLogLevel[stage.logLevel],
+  };
+}
+
 /** One Lambda built from a TypeScript entry with the platform's runtime, sizing and bundling. */
 export class HandlerFunction extends Construct {
   readonly fn: LambdaFunction;
@@ -98,6 +116,7 @@ export class HandlerFunction extends Construct {
       memorySize: functionMemoryMb(this.label),
       timeout: Duration.seconds(10),
       logGroup,
+      ...logLevels(props.stage),
       tracing: Tracing.ACTIVE,
       // Table names derive from the stage (tableName() in the platform), as they do locally.
       environment: {

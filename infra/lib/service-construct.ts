@@ -9,7 +9,8 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Function as HandlerLambda } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
-import type { ServiceManifest } from '@assay/platform/manifest';
+import { serviceTables } from '@assay/manifests';
+import type { ServiceManifest, TableDefinition } from '@assay/platform/manifest';
 import { DeadLetterQueue } from './dead-letter-queue';
 import { handlerEntry } from './handler-entries';
 import { HandlerFunction } from './handler-function';
@@ -33,9 +34,12 @@ export interface ServiceConstructProps {
 const DELIVERY_MAX_AGE = Duration.hours(6);
 const DELIVERY_RETRIES = 60;
 
-/** One service from its manifest: its table, its HTTP routes and its event subscriptions. */
+/** One service from its manifest: its tables, its HTTP routes and its event subscriptions. */
 export class ServiceConstruct extends Construct {
+  /** The main table (its stream feeds the outbox relay when it holds an outbox). */
   readonly table: Table;
+  /** Every table of the service by its definition: the main one, then its streamless extras. */
+  readonly tables = new Map<TableDefinition, Table>();
   readonly httpFunction?: HandlerLambda;
   readonly eventsFunction?: HandlerLambda;
   readonly schedules?: Schedules;
@@ -43,10 +47,13 @@ export class ServiceConstruct extends Construct {
   constructor(scope: Construct, id: string, props: ServiceConstructProps) {
     super(scope, id);
     const { manifest } = props;
-    this.table = new ManifestTable(this, 'Table', {
-      definition: manifest.table,
-      stage: props.stage,
-    }).table;
+    for (const definition of serviceTables(manifest)) {
+      // The main table keeps its construct id (a new logical id would replace the table).
+      const id = definition === manifest.table ? 'Table' : `Table-${definition.name}`;
+      const { table } = new ManifestTable(this, id, { definition, stage: props.stage });
+      this.tables.set(definition, table);
+    }
+    this.table = this.tables.get(manifest.table) as Table;
 
     // Created before the functions so their environment can name the group and roles.
     this.schedules = manifest.uses?.schedules
@@ -80,7 +87,7 @@ export class ServiceConstruct extends Construct {
       stage: props.stage,
       environment: this.environment(props),
     });
-    this.table.grantReadWriteData(fn);
+    this.grantOwnTables(fn);
     // An HTTP operation may book a schedule too (a webhook test ping that failed retries).
     this.schedules?.grantManage(fn);
     props.tenants.grantReadData(fn);
@@ -123,7 +130,7 @@ export class ServiceConstruct extends Construct {
         ? eventsFunctionName(props.stage, manifest.name)
         : undefined,
     });
-    this.table.grantReadWriteData(fn);
+    this.grantOwnTables(fn);
     this.schedules?.grantManage(fn);
     this.schedules?.allowInvoke(fn);
     props.claims.grantReadData(fn);
@@ -156,15 +163,23 @@ export class ServiceConstruct extends Construct {
     };
   }
 
-  /** Table grants cover the table's own GSIs as `<table>/index/*`: no other table is reachable. */
+  /** Read/write on every table of this service, and on no other service's. */
+  private grantOwnTables(fn: HandlerLambda): void {
+    for (const table of this.tables.values()) table.grantReadWriteData(fn);
+  }
+
+  /** Table grants cover each own table's GSIs as `<table>/index/*`: no other table is reachable. */
   private acknowledgeIndexWildcard(fn: HandlerLambda): void {
-    if (this.table.node.defaultChild === undefined) return;
-    const tableId = Stack.of(this).getLogicalId(this.table.node.defaultChild as CfnElement);
     // The grant lands in the role's default policy, so that is where the finding is.
     if (!fn.role) return;
-    Validations.of(fn.role).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
-      reason: "Queries on this service's own table's secondary indexes; no other table is covered.",
-    });
+    for (const table of this.tables.values()) {
+      if (table.node.defaultChild === undefined) continue;
+      const tableId = Stack.of(this).getLogicalId(table.node.defaultChild as CfnElement);
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+        reason:
+          "Queries on this service's own tables' secondary indexes; no other table is covered.",
+      });
+    }
   }
 }

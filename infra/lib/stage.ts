@@ -11,7 +11,7 @@ export interface Stage {
   logRetention: RetentionDays;
   /** How long the bus archive keeps every event for replay. */
   archiveRetentionDays: number;
-  /** POWERTOOLS_LOG_LEVEL of every function. */
+  /** Application log level of every function (Lambda filters on it; POWERTOOLS_LOG_LEVEL). */
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Subscribed to the alarm topic when given (an operator confirms the subscription by mail). */
   alarmEmail?: string;

@@ -3,7 +3,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { allTables, services } from '@assay/manifests';
+import { allTables, serviceTables, services } from '@assay/manifests';
 import { OUTBOX_SK_PREFIX } from '@assay/platform/outbox';
 import { tableName } from '@assay/platform/manifest';
 import type { ServiceManifest } from '@assay/platform/manifest';
@@ -12,6 +12,7 @@ import type { AssayStack } from '../lib/assay-stack';
 import { HandlerFunction } from '../lib/handler-function';
 import { ACCESS_LOG_FORMAT } from '../lib/http-api';
 import { handlerEntry } from '../lib/handler-entries';
+import { readStageConfig } from '../lib/stage';
 import { REGIONS, synthStacks } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -71,6 +72,9 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
   });
 
   it('has every declared table as a regional table, configured as declared', () => {
+    // Exactly the manifests' tables, services' extra tables included, and nothing else.
+    const names = resources('AWS::DynamoDB::Table').map(([, t]) => t.Properties.TableName);
+    expect(names.sort()).toEqual(allTables.map((def) => tableName(def, STAGE)).sort());
     template.resourceCountIs('AWS::DynamoDB::Table', allTables.length);
     template.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
     for (const def of allTables) {
@@ -110,13 +114,15 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
   it("enables TTL on every table holding candidates' personal data (tenant retention)", () => {
     // Session (invitations, sessions, answers), scoring (scorecards, interviews) and reporting
     // (facts, demographics) set `ttl` from the tenant's retention on every such item.
+    // Extra tables of those services (session's answers) hold candidate data too.
     for (const name of ['session', 'scoring', 'reporting']) {
-      const def = services.find((s) => s.name === name)!.table;
-      expect(def.ttlAttribute, name).toBe('ttl');
-      template.hasResourceProperties('AWS::DynamoDB::Table', {
-        TableName: tableName(def, STAGE),
-        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
-      });
+      for (const def of serviceTables(services.find((s) => s.name === name)!)) {
+        expect(def.ttlAttribute, def.name).toBe('ttl');
+        template.hasResourceProperties('AWS::DynamoDB::Table', {
+          TableName: tableName(def, STAGE),
+          TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+        });
+      }
     }
   });
 
@@ -138,6 +144,9 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
         Timeout: 10,
         Handler: 'index.handler',
         TracingConfig: { Mode: 'Active' },
+        // JSON so Lambda filters by level: its own records at WARN (no START/END/REPORT), the
+        // application at the stage's level (dev: DEBUG).
+        LoggingConfig: { LogFormat: 'JSON', SystemLogLevel: 'WARN', ApplicationLogLevel: 'DEBUG' },
         Environment: {
           Variables: expect.objectContaining({
             ASSAY_STAGE: STAGE,
@@ -433,7 +442,7 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
     }
   });
 
-  it("keeps each service's functions to its own table, plus the tenant registry and claim checks", () => {
+  it("keeps each service's functions to its own tables, plus the tenant registry and claim checks", () => {
     const allTableIds = new Set(tableIds.values());
     const tenantsId = tableIds.get(tenantsTable);
     const claimsId = tableIds.get(claimsTable);
@@ -452,11 +461,11 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
 
     for (const manifest of services) {
       const service = stack.services.get(manifest.name);
-      const own = tableIds.get(manifest.table);
+      const own = serviceTables(manifest).map((def) => tableIds.get(def));
       if (service?.httpFunction) {
         const [, policy] = policyOf(service.httpFunction) ?? [];
         const claims = manifest.publishes.length > 0 ? [claimsId] : [];
-        expect(tablesIn(policy)).toEqual([own, tenantsId, ...claims].sort());
+        expect(tablesIn(policy)).toEqual([...own, tenantsId, ...claims].sort());
         const tenantStatements = (
           policy?.Properties.PolicyDocument as {
             Statement: { Action: string | string[]; Resource: unknown }[];
@@ -471,7 +480,7 @@ describe.each(REGIONS)('Assay stack for %s', (region) => {
       }
       if (service?.eventsFunction) {
         const [, policy] = policyOf(service.eventsFunction) ?? [];
-        expect(tablesIn(policy)).toEqual([own, claimsId].sort());
+        expect(tablesIn(policy)).toEqual([...own, claimsId].sort());
       }
     }
   });
@@ -640,6 +649,23 @@ describe('prod stage', () => {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ RetentionInDays: 90 }),
     });
+  });
+
+  it("logs JSON with Lambda's own records at WARN and the application at the config's level", () => {
+    const configured = readStageConfig('prod').logLevel;
+    expect(configured).toBeDefined();
+    const resources = template.toJSON().Resources as Record<string, Resource>;
+    const functions = (stack as AssayStack).node
+      .findAll()
+      .filter((c): c is HandlerFunction => c instanceof HandlerFunction);
+    expect(functions.length).toBeGreaterThan(0);
+    for (const { fn } of functions) {
+      expect(resources[logicalId(fn) ?? '']?.Properties.LoggingConfig).toMatchObject({
+        LogFormat: 'JSON',
+        SystemLogLevel: 'WARN',
+        ApplicationLogLevel: configured,
+      });
+    }
   });
 
   it('retains and protects every table', () => {

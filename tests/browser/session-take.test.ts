@@ -9,8 +9,9 @@ import { apiClient } from '../support/api-client';
 import { startTestStack } from '../support/stack';
 
 // The candidate web app in headless Chromium (Debian's package) against the whole local stack:
-// a full take by keyboard and mouse, a reload that resumes, a time-out that submits, a dead
-// link, axe-core on every screen, and a screenshot of each under test-artifacts/session/.
+// a full take by keyboard and mouse, a reload that resumes, answers kept on the device through a
+// reload and while offline, syncs in batches, a time-out that submits, a dead link, axe-core on
+// every screen, and a screenshot of each under test-artifacts/session/.
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts/session');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -69,9 +70,10 @@ async function check(page: Page, name: string): Promise<void> {
   ).toEqual([]);
 }
 
-/** Answers every question of the section on screen. */
-async function answerSection(page: Page): Promise<void> {
-  for (const item of await page.locator('main > fieldset').all()) {
+/** Answers every question of the section on screen; returns how many it answered. */
+async function answerSection(page: Page, status = /^Saved on this device/): Promise<number> {
+  const items = await page.locator('main > fieldset').all();
+  for (const item of items) {
     const picks = item.locator('fieldset.pick');
     if ((await picks.count()) === 2) {
       await picks.nth(0).locator('input[type=radio]').nth(0).check();
@@ -86,13 +88,51 @@ async function answerSection(page: Page): Promise<void> {
         .fill('1. Review the denial.\n2. Correct the claim and resubmit.');
     }
   }
-  await expect.poll(() => page.locator('#save-status').textContent()).toBe('All answers saved.');
+  // Kept on the device at once; sent later, in one request.
+  await expect.poll(() => page.locator('#save-status').textContent()).toMatch(status);
+  return items.length;
+}
+
+/** How many answers the screen shows: picked options and filled text fields. */
+async function shown(page: Page): Promise<number> {
+  const typed = await page.evaluate<number>(
+    `[...document.querySelectorAll('main input[type=text], main textarea')].filter((e) => e.value).length`,
+  );
+  return (await page.locator('input[type=radio]:checked').count()) + typed;
+}
+
+/** The page's requests to the answer routes: batched syncs, and the per-answer routes it no longer uses. */
+function countAnswerRequests(page: Page) {
+  const counts = { syncs: 0, perAnswer: 0 };
+  page.on('request', (req) => {
+    const path = new URL(req.url()).pathname;
+    if (/^\/v1\/sessions\/[^/]+\/sync$/.test(path)) counts.syncs++;
+    if (/^\/v1\/sessions\/[^/]+\/(answers\/|signals$)/.test(path)) counts.perAnswer++;
+  });
+  return counts;
+}
+
+/** The session as the tenant's reviewer reads it. */
+async function serverSession(token: string) {
+  const take = await apiClient(stack.url).get<{ session: { id: string } }>(`/v1/take/${token}`);
+  const session = await api.get<{
+    answers: Record<string, unknown>;
+    signals: { events: unknown[] };
+  }>(`/v1/sessions/${take.json.session.id}`);
+  return session.json;
+}
+
+async function startTake(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await page.locator('#start').click();
+  await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Section 1 of 4/);
 }
 
 describe('the candidate web app', () => {
   it('takes the whole Medical Billing assessment, resuming after a reload', async () => {
     const inv = await invitation();
     const page = await phonePage();
+    const requests = countAnswerRequests(page);
     await page.goto(inv.link);
     await expect.poll(() => page.locator('h1').textContent()).toContain('Medical Billing');
     await check(page, '1-welcome');
@@ -133,8 +173,88 @@ describe('the candidate web app', () => {
     );
     expect(take.json.session.status).toBe('submitted');
     expect(Object.keys(take.json.session.answers)).toHaveLength(21);
+    // Batched: about one sync per section left (plus the reload's), not one request per answer.
+    expect(requests.perAnswer).toBe(0);
+    expect(requests.syncs).toBeGreaterThan(0);
+    expect(requests.syncs).toBeLessThanOrEqual(4 + 3);
     await page.context().close();
   });
+
+  it('keeps answers typed before a reload on the device, then syncs them', async () => {
+    const inv = await invitation();
+    const page = await phonePage();
+    await startTake(page, inv.link);
+    // No sync reaches the server until the reload is done (the page would send one as it hides).
+    let blocked = true;
+    await page.route('**/v1/sessions/*/sync', (route) =>
+      blocked ? route.abort('internetdisconnected') : route.continue(),
+    );
+    const answered = await answerSection(page);
+    const typed = await shown(page);
+    expect(typed).toBeGreaterThanOrEqual(answered);
+    expect(Object.keys((await serverSession(inv.token)).answers)).toHaveLength(0);
+
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Section 1 of 4/);
+    blocked = false;
+    expect(await shown(page)).toBe(typed);
+    await expect
+      .poll(async () => Object.keys((await serverSession(inv.token)).answers).length, {
+        timeout: 20_000,
+      })
+      .toBe(answered);
+    await expect.poll(() => page.locator('#sync-age').textContent()).toMatch(/all synced/);
+    await page.context().close();
+  }, 45_000);
+
+  it('keeps answering offline and sends everything once back online', async () => {
+    const inv = await invitation();
+    const page = await phonePage();
+    await startTake(page, inv.link);
+    await page.context().setOffline(true);
+    let answered = await answerSection(page);
+    await page.getByRole('button', { name: 'Next section' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Section 2 of 4/);
+    answered += await answerSection(page);
+    await expect.poll(() => page.locator('#save-status').textContent()).toMatch(/retrying/);
+    await check(page, '7-offline');
+    expect(Object.keys((await serverSession(inv.token)).answers)).toHaveLength(0);
+
+    await page.context().setOffline(false);
+    await expect
+      .poll(async () => Object.keys((await serverSession(inv.token)).answers).length, {
+        timeout: 30_000,
+      })
+      .toBe(answered);
+    // The signals rode along (time on each item left behind).
+    expect((await serverSession(inv.token)).signals.events.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#save-status').textContent())
+      .toBe('Saved on this device');
+    await page.context().close();
+  }, 60_000);
+
+  it('falls back to the server alone when the browser keeps nothing', async () => {
+    const inv = await invitation();
+    const page = await phonePage();
+    // As in a browser that refuses storage: every use of localStorage throws.
+    await page.addInitScript(`Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('denied', 'SecurityError'); },
+    })`);
+    await page.goto(inv.link);
+    await expect.poll(() => page.locator('#start').isVisible()).toBe(true);
+    expect(await page.locator('main').textContent()).toContain('Answers save automatically.');
+    await page.locator('#start').click();
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Section 1 of 4/);
+    const answered = await answerSection(page, /^(Saving…|All answers saved)$/);
+    await expect
+      .poll(async () => Object.keys((await serverSession(inv.token)).answers).length, {
+        timeout: 20_000,
+      })
+      .toBe(answered);
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('All answers saved');
+    await page.context().close();
+  }, 45_000);
 
   it('submits by itself when the time runs out', async () => {
     const inv = await invitation({ timeLimitMinutes: 0.1 });

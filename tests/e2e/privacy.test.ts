@@ -6,7 +6,7 @@ import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { candidateErasureRequested, ERASURE_SERVICES } from '@assay/events';
 import type { LocalStack } from '@assay/local';
-import { allTables, services } from '@assay/manifests';
+import { allTables, serviceTables, services } from '@assay/manifests';
 import { dynamoClient, tableName, TenantRegistry } from '@assay/platform';
 import { apiClient } from '../support/api-client';
 import { startTestStack } from '../support/stack';
@@ -83,7 +83,15 @@ async function settled<T>(read: () => Promise<T>, until: (value: T) => boolean):
 
 let invitation: { id: string; retainUntil: string };
 
-const tableOf = (service: string) => tableName(services.find((s) => s.name === service)!.table);
+/** Every item of every table of a service (its extra tables, such as session's answers, too). */
+const scanService = async (service: string) =>
+  (
+    await Promise.all(
+      serviceTables(services.find((s) => s.name === service)!).map((def) =>
+        scanAll(tableName(def)),
+      ),
+    )
+  ).flat();
 
 /** Invites, takes and submits; returns the session id. */
 async function takeAssessment(candidate: Record<string, string>): Promise<string> {
@@ -241,23 +249,23 @@ describe('erasing a candidate everywhere', () => {
     const ttl = Math.floor(Date.parse(invitation.retainUntil) / 1000);
     const t = `T#${stack.demo.tenantId}`;
     const holding = [
-      ...(await scanAll(tableOf('session'))).filter(
+      ...(await scanService('session')).filter(
         (i) =>
           String(i.sk).startsWith(`SES#${sessionId}`) ||
+          // Answers: the answers table, one partition per session.
+          (i.pk === `${t}#SES#${sessionId}` && String(i.sk).startsWith('ANS#')) ||
           i.sk === `INV#${invitation.id}` ||
           (String(i.sk).startsWith('CAND#') && i.invitationId === invitation.id),
       ),
-      ...(await scanAll(tableOf('scoring'))).filter((i) =>
-        String(i.sk).startsWith(`CARD#${sessionId}`),
-      ),
-      ...(await scanAll(tableOf('reporting'))).filter(
+      ...(await scanService('scoring')).filter((i) => String(i.sk).startsWith(`CARD#${sessionId}`)),
+      ...(await scanService('reporting')).filter(
         (i) =>
           (i.pk === `${t}#SES#${sessionId}` && String(i.sk).startsWith('FACT#')) ||
           (i.pk === `${t}#DEMO` && i.sk === `SES#${sessionId}`),
       ),
     ];
     const kinds = holding.map((i) => String(i.sk).replace(/[_#].*$/, ''));
-    for (const kind of ['SES', 'INV', 'CAND', 'CARD', 'FACT']) expect(kinds).toContain(kind);
+    for (const kind of ['SES', 'ANS', 'INV', 'CAND', 'CARD', 'FACT']) expect(kinds).toContain(kind);
     expect(holding.filter((i) => i.ttl !== ttl).map((i) => `${i.pk} ${i.sk}`)).toEqual([]);
     // Before erasing, the marks are all there to be found.
     const before = await everyStoredText();

@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { services } from '@assay/manifests';
+import { serviceTables, services } from '@assay/manifests';
+import { tableName, type ServiceManifest } from '@assay/platform/manifest';
 import { inject } from 'vitest';
+import {
+  FUNCTION_LOGGING,
+  platformRecordsPerInvocation,
+  type FunctionLogging,
+} from '../../../infra/lib/function-logging';
 import {
   CostMeter,
   ManualClock,
   captureLogs,
+  recordInvocation,
   startLocalStack,
   type LocalStack,
   type MeterSnapshot,
@@ -23,6 +30,8 @@ let snapshot: MeterSnapshot;
 let requests: Record<string, number>;
 let relayed: number;
 let pendingSchedules: number;
+const stage = `m${randomBytes(4).toString('hex')}`;
+const sessionService = services.find((s) => s.name === 'session') as ServiceManifest;
 
 beforeAll(async () => {
   const logLevel = process.env.ASSAY_LOG_LEVEL;
@@ -30,7 +39,7 @@ beforeAll(async () => {
   const meter = new CostMeter();
   stack = await startLocalStack({
     dynamoEndpoint: inject('dynamoEndpoint'),
-    stage: `m${randomBytes(4).toString('hex')}`,
+    stage,
     port: 0,
     meter,
     clock: new ManualClock(new Date()),
@@ -147,13 +156,24 @@ describe('metering on the local stack', () => {
   });
 
   it('sums DynamoDB capacity per table and operation, transactions included', () => {
-    const saves = snapshot.dynamo.find(
-      (d) => d.table.endsWith('-session') && d.operation === 'TransactWriteItems',
+    // Session's writes land on its tables (answers on its extra table), one entry per operation.
+    const sessionTables = new Set(
+      serviceTables(sessionService).map((def) => tableName(def, stage)),
     );
-    // Every save is a transaction of a condition check and a put: at least 2 units per item.
-    expect(saves?.calls).toBeGreaterThanOrEqual(SESSIONS * SAVES);
-    expect(saves!.writeUnits).toBeGreaterThanOrEqual(4 * saves!.calls);
-    expect(saves!.readUnits).toBe(0);
+    const sessionWrites = snapshot.dynamo.filter(
+      (d) => sessionTables.has(d.table) && d.writeUnits > 0,
+    );
+    expect(sum(sessionWrites.map((d) => d.calls))).toBeGreaterThanOrEqual(SESSIONS * (SAVES + 2));
+    expect(new Set(sessionWrites.map((d) => `${d.table} ${d.operation}`)).size).toBe(
+      sessionWrites.length,
+    );
+    // Start and submit are transactions: every item of one costs 2 units, on each table it spans.
+    const transactions = snapshot.dynamo.filter((d) => d.operation === 'TransactWriteItems');
+    expect(transactions.length).toBeGreaterThan(0);
+    for (const t of transactions) {
+      expect(t.writeUnits, t.table).toBeGreaterThanOrEqual(2 * t.calls);
+      expect(t.readUnits, t.table).toBe(0);
+    }
     const reads = snapshot.dynamo.filter((d) => d.operation === 'GetItem');
     expect(sum(reads.map((d) => d.readUnits))).toBeGreaterThan(0);
     expect(sum(reads.map((d) => d.writeUnits))).toBe(0);
@@ -183,10 +203,15 @@ describe('metering on the local stack', () => {
     expect(scoring?.invocations).toBeGreaterThanOrEqual(SESSIONS);
   });
 
-  it("bills log lines to the function that wrote them, Lambda's own lines included", () => {
+  it("bills log lines to the function that wrote them, and Lambda's own records as deployed", () => {
     const invocations = sum(snapshot.lambdas.map((l) => l.invocations));
-    // START, END and REPORT per invocation, plus one request line per API request at INFO.
-    expect(snapshot.logs.lines).toBeGreaterThanOrEqual(3 * invocations + snapshot.api.requests);
+    // Lambda's records per invocation under infra's FUNCTION_LOGGING: none at system level WARN.
+    const perInvocation = platformRecordsPerInvocation(FUNCTION_LOGGING).length;
+    expect(snapshot.logs.platformLines).toBe(perInvocation * invocations);
+    // Plus the handlers' own lines: one request line per API request at INFO.
+    expect(snapshot.logs.lines - snapshot.logs.platformLines).toBeGreaterThanOrEqual(
+      snapshot.api.requests,
+    );
     expect(snapshot.logs.byFunction['session-HttpHandler']).toBeGreaterThan(0);
     expect(sum(Object.values(snapshot.logs.byFunction))).toBe(snapshot.logs.bytes);
   });
@@ -209,5 +234,25 @@ describe('CostMeter units', () => {
     expect(s.pipes).toEqual({ batches: 1, events: 10, billedRequests: 1 });
     meter.reset();
     expect(meter.snapshot().lambdas).toEqual([]);
+  });
+
+  it("bills Lambda's own records as the deployed logging configuration writes them", () => {
+    const logged = (functionLogging?: FunctionLogging) => {
+      const meter = new CostMeter({ functionLogging });
+      recordInvocation(meter, 'f', 12.3);
+      recordInvocation(meter, 'f', 4.5, true);
+      return meter.snapshot().logs;
+    };
+    // Deployed: JSON with system level WARN (infra's assay-stack test checks the template).
+    expect(FUNCTION_LOGGING).toEqual({ format: 'JSON', systemLogLevel: 'WARN' });
+    expect(logged()).toEqual({ lines: 0, bytes: 0, byFunction: {}, platformLines: 0 });
+    // Text format: START, END and REPORT (with the X-Ray line) per invocation.
+    const text = logged({ format: 'Text', systemLogLevel: 'WARN' });
+    expect(text).toMatchObject({ lines: 6, platformLines: 6 });
+    expect(text.bytes / 2).toBeGreaterThan(300);
+    // JSON at INFO: platform.start and platform.report.
+    const json = logged({ format: 'JSON', systemLogLevel: 'INFO' });
+    expect(json).toMatchObject({ lines: 4, platformLines: 4 });
+    expect(json.byFunction.f).toBe(json.bytes);
   });
 });

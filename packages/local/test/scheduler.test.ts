@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { useTestTables } from '../test-support/dynamo';
 import {
+  DynamoScheduleStore,
   InMemoryScheduleStore,
   LocalScheduler,
   ManualClock,
@@ -253,5 +256,41 @@ describe('ManualClock', () => {
     clock.advanceBy(1_000);
     expect(clock.now()).toEqual(at(1));
     expect(() => clock.advanceTo(T0)).toThrow(/cannot go back/);
+  });
+});
+
+describe('DynamoScheduleStore', () => {
+  it('keeps jobs in DynamoDB Local, so a store opened later (after a crash) finds them', async () => {
+    const { db } = await useTestTables();
+    const table = `scheduler-${randomUUID()}`;
+    const first = await DynamoScheduleStore.open(db, table);
+    const job = {
+      id: 'deadline-1',
+      kind: 'k',
+      at: new Date(T0.getTime() + 60_000),
+      payload: { session: 's1' },
+      attempts: 0,
+      revision: 'r1',
+    };
+    expect(await first.put(job)).toBe(true);
+    expect(await first.put({ ...job, id: 'gone', revision: 'r9' })).toBe(true);
+    expect(await first.delete('gone', 'r9')).toBe(true);
+    // A conditional write against a stale revision changes nothing, in memory or in the table.
+    expect(await first.put({ ...job, attempts: 3, revision: 'r2' }, 'stale')).toBe(false);
+
+    const reopened = await DynamoScheduleStore.open(db, table);
+    expect(await reopened.list()).toEqual([job]);
+    expect(await reopened.nextAt()).toEqual(job.at);
+
+    // The scheduler runs a job it finds on reopening and removes it from the table.
+    const ran: unknown[] = [];
+    const scheduler = new LocalScheduler({
+      store: reopened,
+      clock: new ManualClock(new Date(job.at.getTime() + 1)),
+    });
+    scheduler.on('k', async (j) => void ran.push(j.payload));
+    expect((await scheduler.runDue()).succeeded).toEqual(['deadline-1']);
+    expect(ran).toEqual([{ session: 's1' }]);
+    expect(await (await DynamoScheduleStore.open(db, table)).list()).toEqual([]);
   });
 });

@@ -49,6 +49,11 @@ export interface Subscription {
 export interface ServiceManifest {
   name: string;
   table: TableDefinition;
+  /**
+   * Further tables of the service, for high-write data no event is derived from (answer autosaves):
+   * no stream, so the outbox relay never reads through them. Never `outbox: true`.
+   */
+  extraTables?: readonly TableDefinition[];
   routes: readonly RouteDefinition[];
   publishes: readonly EventDefinition[];
   subscribes: readonly Subscription[];

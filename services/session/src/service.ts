@@ -129,6 +129,17 @@ const submitResult = z.object({
 
 const sessionParams = z.object({ id: resourceId('ses') });
 
+const answerItemId = z.string().min(1).max(100);
+const answerBody = z.strictObject({
+  seq: z.number().int().min(0).describe('Client sequence number, increasing per item'),
+  answer: z.record(z.string(), z.union([z.string().max(20_000), z.number()])),
+});
+const savedAnswer = z.object({
+  itemId: z.string(),
+  seq: z.number().describe('The sequence number now stored'),
+  applied: z.boolean().describe('False when a newer (or the same) write was already stored'),
+});
+
 const reviewerSession = z.object({
   id: z.string(),
   invitationId: z.string(),
@@ -191,6 +202,8 @@ export const sessionService = defineService({
     ttlAttribute: 'ttl',
     outbox: true,
   },
+  // Answer autosaves, apart from the session table so its stream (the outbox's) never carries them.
+  extraTables: [{ name: 'answers', indexes: [], ttlAttribute: 'ttl', outbox: false }],
   handlers: { http: 'src/handlers/http.ts', events: 'src/handlers/events.ts' },
   uses: { candidateTokens: true, schedules: 'put-events' },
   routes: [
@@ -283,21 +296,9 @@ export const sessionService = defineService({
       path: '/v1/sessions/{id}/answers/{itemId}',
       auth: { kind: 'candidate' },
       summary: 'Autosave one answer; a write with an older sequence number never wins',
-      params: sessionParams.extend({ itemId: z.string().min(1).max(100) }),
-      body: z.strictObject({
-        seq: z.number().int().min(0).describe('Client sequence number, increasing per item'),
-        answer: z.record(z.string(), z.union([z.string().max(20_000), z.number()])),
-      }),
-      response: {
-        status: 200,
-        body: z.object({
-          itemId: z.string(),
-          seq: z.number().describe('The sequence number now stored'),
-          applied: z
-            .boolean()
-            .describe('False when a newer (or the same) write was already stored'),
-        }),
-      },
+      params: sessionParams.extend({ itemId: answerItemId }),
+      body: answerBody,
+      response: { status: 200, body: savedAnswer },
     },
     {
       operationId: 'recordSignals',
@@ -308,6 +309,34 @@ export const sessionService = defineService({
       params: sessionParams,
       body: z.strictObject({ signals: z.array(signal).min(1).max(100) }),
       response: { status: 202, body: z.object({ recorded: z.number().int() }) },
+    },
+    {
+      operationId: 'syncSession',
+      method: 'POST',
+      path: '/v1/sessions/{id}/sync',
+      auth: { kind: 'candidate' },
+      summary:
+        'Autosave many answers and record signals in one request; each answer as `saveAnswer` does it',
+      params: sessionParams,
+      body: z.strictObject({
+        answers: z
+          .array(z.strictObject({ itemId: answerItemId, ...answerBody.shape }))
+          .max(100)
+          .optional()
+          .describe('At most one per item; every answer is checked before any is written'),
+        signals: z
+          .array(signal)
+          .max(100)
+          .optional()
+          .describe('A retried request records them once'),
+      }),
+      response: {
+        status: 200,
+        body: z.object({
+          answers: z.array(savedAnswer),
+          signalsRecorded: z.number().int(),
+        }),
+      },
     },
     {
       operationId: 'submitSession',

@@ -1,6 +1,7 @@
 import {
   BatchWriteItemCommand,
   ConditionalCheckFailedException,
+  DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -28,12 +29,14 @@ import { sessionService } from './service';
  *   pk T#<t>  sk SES#<sessionId>#FORM                 its drawn form (~60 KB of JSON, gzipped; written
  *                                                      once, apart so a status change is not billed by it)
  *   pk T#<t>  sk SES#<sessionId>#GATE                 the session's gate: whether it takes writes
- *   pk T#<t>  sk SES#<sessionId>#ANS#<itemId>         the latest answer to one item
- *   pk T#<t>  sk SES#<sessionId>#SIG#<n>              a batch of integrity signals
+ *   pk T#<t>  sk SES#<sessionId>#SIG#<hash>           a batch of integrity signals, keyed by its content
+ *                                                      (a retried batch lands on the same item)
  *   pk T#<t>  sk CAND#<key>#INV#<invitationId>         finds a candidate's invitations by the
  *                                                      hash of their email / external id
  *   pk T#<t>  sk ERA#<erasureId>                       an erasure request and its confirmations
  *   pk T#<t>  sk ERASED#<key>                          which erasure a candidate key went to
+ * The answers table (no stream: autosaves never pass through the outbox relay):
+ *   pk T#<t>#SES#<sessionId>  sk ANS#<itemId>         the latest answer to one item
  * Documents (playbooks, forms, answers) are stored as JSON text so they read back byte for byte
  * (the drawn form gzipped: it is read and written whole, and billed by its size).
  * Items holding candidate data carry `ttl` (epoch seconds) from the invitation's `retainUntil`.
@@ -143,19 +146,34 @@ export interface StoredAnswer {
 }
 
 /**
- * The small item (~0.2 KB) every answer and signal write checks instead of the session record:
- * a transactional condition check is billed by the size of the item it checks, and a read by
- * the size it reads, so the check stays at its minimum whatever the record carries. Written
- * with the session and changed in the same transaction as every change of the session's
- * status, so it always says what the session record says. Holds no candidate data.
+ * The small item (~0.2 KB) every answer and signal write reads, strongly consistent, instead of
+ * the session record (a read is billed by the size it reads). Written with the session and
+ * changed in the same transaction as every change of the session's status, so it always says
+ * what the session record says, with one state of its own: `closing`, set by a submit before it
+ * reads the answers (the record stays `in-progress` until the submit's transaction). Only
+ * `in-progress` takes writes. Holds no candidate data.
  */
 export interface SessionGate {
   invitationId: string;
-  status: SessionRecord['status'];
+  status: SessionRecord['status'] | 'closing';
   closesAt: string;
   retainUntil?: string;
   erasedAt?: string;
+  /** Set with `closing`: why and when the submit began (a repeated submit finishes it so). */
+  reason?: SubmitReason;
+  closingAt?: string;
 }
+
+/** How a submit that closed the gate (or found it closing) goes on. */
+export interface GateClosing {
+  reason: SubmitReason;
+  closingAt: string;
+}
+
+/** One answer write: applied over `previous` (absent when new), or refused for `stored`. */
+export type AnswerWrite =
+  | { applied: true; answer: StoredAnswer; previous?: Record<string, AttributeValue> }
+  | { applied: false; stored: StoredAnswer };
 
 /** A write was refused because the session no longer takes writes; `gate` says why. */
 export class SessionClosedError extends Error {
@@ -185,6 +203,7 @@ export class SessionStore {
   constructor(
     private readonly db: DynamoDBClient,
     readonly table = tableName(sessionService.table),
+    readonly answersTable = tableName(answersTableDefinition),
   ) {}
 
   /** Stores a published version once; false when it was already there (redelivery). */
@@ -451,13 +470,13 @@ export class SessionStore {
     tenantId: string,
     sessionId: string,
   ): Promise<{ answers: number; signals: number }> {
-    const keysOf = async (prefix: string) =>
+    const keysOf = async (table: string, pk: string, prefix: string) =>
       (
         await this.db.send(
           new QueryCommand({
-            TableName: this.table,
+            TableName: table,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: marshall({ ':pk': `T#${tenantId}`, ':prefix': prefix }),
+            ExpressionAttributeValues: marshall({ ':pk': pk, ':prefix': prefix }),
             ProjectionExpression: 'pk, sk',
             ConsistentRead: true,
           }),
@@ -467,11 +486,14 @@ export class SessionStore {
     let signals = 0;
     // A page per round: deleted items drop out of the next query.
     for (;;) {
-      const a = await keysOf(`SES#${sessionId}#ANS#`);
-      const s = await keysOf(`SES#${sessionId}#SIG#`);
-      if (a.length + s.length === 0) return { answers, signals };
-      await this.deleteKeys([...a, ...s]);
-      answers += a.length;
+      const a = await keysOf(this.answersTable, answersPk(tenantId, sessionId), 'ANS#');
+      // Answers saved before they had a table of their own, should any be left.
+      const legacy = await keysOf(this.table, `T#${tenantId}`, `SES#${sessionId}#ANS#`);
+      const s = await keysOf(this.table, `T#${tenantId}`, `SES#${sessionId}#SIG#`);
+      if (a.length + legacy.length + s.length === 0) return { answers, signals };
+      await this.deleteKeys(this.answersTable, a);
+      await this.deleteKeys(this.table, [...legacy, ...s]);
+      answers += a.length + legacy.length;
       signals += s.length;
     }
   }
@@ -503,7 +525,7 @@ export class SessionStore {
       found.push(...(out.Items ?? []));
       start = out.LastEvaluatedKey;
     } while (start);
-    await this.deleteKeys(found);
+    await this.deleteKeys(this.table, found);
     return found.length;
   }
 
@@ -512,10 +534,10 @@ export class SessionStore {
     await transactWithEvents(this.db, this.table, [], [event]);
   }
 
-  private async deleteKeys(keys: Key[]): Promise<void> {
+  private async deleteKeys(table: string, keys: Key[]): Promise<void> {
     for (let i = 0; i < keys.length; i += 25) {
       let requests: Record<string, { DeleteRequest: { Key: Key } }[]> | undefined = {
-        [this.table]: keys
+        [table]: keys
           .slice(i, i + 25)
           .map((k) => ({ DeleteRequest: { Key: { pk: k.pk!, sk: k.sk! } } })),
       };
@@ -561,10 +583,25 @@ export class SessionStore {
 
   /**
    * Starts the session: the invitation moves to `started` (only from `invited`, so one session
-   * per invitation), the session is written and `session.started` queued, in one transaction.
-   * Throws ConflictError when another start won the race.
+   * per invitation), the session and its gate are written and `session.started` queued, in one
+   * transaction. Throws ConflictError when another start won the race.
+   *
+   * The drawn form is written first, on its own: it is keyed by the new session id, so a form
+   * left by a start that lost the race is never read (and expires with the candidate's data),
+   * and a transaction is billed twice for each item it writes.
    */
   async startSession(tenantId: string, session: SessionRecord, event: PendingEvent): Promise<void> {
+    await this.db.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: marshall({
+          ...formKey(tenantId, session.id),
+          // Gzipped JSON: the same bytes back, at a sixth of the size billed to write and read.
+          form: gzipSync(JSON.stringify(session.form)),
+          ...ttlOf(session.retainUntil),
+        }),
+      }),
+    );
     await this.transact(
       [
         {
@@ -585,18 +622,6 @@ export class SessionStore {
           Put: {
             TableName: this.table,
             Item: sessionItem(tenantId, session),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: this.table,
-            Item: marshall({
-              ...formKey(tenantId, session.id),
-              // Gzipped JSON: the same bytes back, at a sixth of the size billed to write and read.
-              form: gzipSync(JSON.stringify(session.form)),
-              ...ttlOf(session.retainUntil),
-            }),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -648,7 +673,7 @@ export class SessionStore {
       (consistent ? undefined : await this.get(tenantId, sk, false)) ?? this.get(tenantId, sk);
     const item = await read(`SES#${id}`);
     if (!item) return undefined;
-    // Written in the same transaction as the record, so found whenever the record is.
+    // Written before the record, so found whenever the record is.
     const form = await read(formKey(tenantId, id).sk);
     if (!form) throw new Error(`Session ${id} has no form item (SES#${id}#FORM)`);
     const json = gunzipSync(form.form as Uint8Array).toString('utf8');
@@ -656,63 +681,62 @@ export class SessionStore {
   }
 
   /**
-   * Writes an answer only while the session is open (its gate checked in the same transaction,
-   * so a save never slips in after a submit) and only over an older sequence number. Returns
-   * false when a newer or equal write is already stored; throws SessionClosedError when closed,
-   * MissingGateError when the session has no gate.
+   * Writes an answer unless a newer or equal `seq` is stored: one conditional PutItem, which
+   * does not look at the session. The caller reads the gate after it (domain/answer-writes.ts
+   * says why that order is safe) and undoes the write with `undoAnswer` if the gate was shut.
    */
-  async saveAnswer(
+  async putAnswer(
     tenantId: string,
     sessionId: string,
     answer: StoredAnswer,
-    now: Date,
     retainUntil?: string,
-  ): Promise<boolean> {
+  ): Promise<AnswerWrite> {
     try {
-      await this.db.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: this.table,
-                Key: marshall(gateKey(tenantId, sessionId)),
-                ConditionExpression: '#s = :open AND closesAt > :now',
-                ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: marshall({
-                  ':open': 'in-progress',
-                  ':now': now.toISOString(),
-                }),
-                // The gate comes back with a refusal, so explaining it needs no read.
-                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: marshall({
-                  pk: `T#${tenantId}`,
-                  sk: answerSk(sessionId, answer.itemId),
-                  ...answer,
-                  answer: JSON.stringify(answer.answer),
-                  ...ttlOf(retainUntil),
-                }),
-                ConditionExpression: 'attribute_not_exists(pk) OR seq < :seq',
-                ExpressionAttributeValues: marshall({ ':seq': answer.seq }),
-              },
-            },
-          ],
+      const out = await this.db.send(
+        new PutItemCommand({
+          TableName: this.answersTable,
+          Item: answerItem(tenantId, sessionId, answer, retainUntil),
+          ConditionExpression: 'attribute_not_exists(seq) OR seq < :seq',
+          ExpressionAttributeValues: marshall({ ':seq': answer.seq }),
+          // What it replaced, to put back if the gate turns out shut (no extra capacity billed).
+          ReturnValues: 'ALL_OLD',
+          // What won instead, so a refused write is answered without another read.
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return true;
+      return { applied: true, answer, ...(out.Attributes ? { previous: out.Attributes } : {}) };
     } catch (err) {
-      if (!(err instanceof TransactionCanceledException)) throw err;
-      const [gate, write] = err.CancellationReasons ?? [];
-      if (gate?.Code === 'ConditionalCheckFailed') {
-        if (!gate.Item) throw new MissingGateError(sessionId);
-        throw new SessionClosedError(sessionId, toGate(gate.Item));
-      }
-      if (write?.Code === 'ConditionalCheckFailed') return false;
-      throw err;
+      if (!(err instanceof ConditionalCheckFailedException) || !err.Item) throw err;
+      return { applied: false, stored: toAnswer(unmarshall(err.Item)) };
+    }
+  }
+
+  /**
+   * Takes back an applied answer write the gate refused: the item it replaced goes back (or the
+   * item goes, if it was new), unless a later write replaced it meanwhile (that writer undoes
+   * its own). `erased`: the item is deleted whatever it holds, so no answer outlives an erasure.
+   */
+  async undoAnswer(
+    tenantId: string,
+    sessionId: string,
+    write: Extract<AnswerWrite, { applied: true }>,
+    { erased = false } = {},
+  ): Promise<void> {
+    const Key = marshall(answerKey(tenantId, sessionId, write.answer.itemId));
+    const mine = {
+      ConditionExpression: 'seq = :mine',
+      ExpressionAttributeValues: marshall({ ':mine': write.answer.seq }),
+    };
+    try {
+      if (erased) await this.db.send(new DeleteItemCommand({ TableName: this.answersTable, Key }));
+      else if (write.previous)
+        await this.db.send(
+          new PutItemCommand({ TableName: this.answersTable, Item: write.previous, ...mine }),
+        );
+      else
+        await this.db.send(new DeleteItemCommand({ TableName: this.answersTable, Key, ...mine }));
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
     }
   }
 
@@ -721,12 +745,72 @@ export class SessionStore {
     sessionId: string,
     itemId: string,
   ): Promise<StoredAnswer | undefined> {
-    const item = await this.get(tenantId, answerSk(sessionId, itemId));
-    return item && toAnswer(item);
+    const out = await this.db.send(
+      new GetItemCommand({
+        TableName: this.answersTable,
+        Key: marshall(answerKey(tenantId, sessionId, itemId)),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item && toAnswer(unmarshall(out.Item));
   }
 
+  /** Every answer of the session, strongly consistent (a submit reads them after closing the gate). */
   async listAnswers(tenantId: string, sessionId: string): Promise<StoredAnswer[]> {
-    return (await this.queryAll(tenantId, `SES#${sessionId}#ANS#`)).map(toAnswer);
+    const answers: StoredAnswer[] = [];
+    let start: Key | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.answersTable,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: marshall({
+            ':pk': answersPk(tenantId, sessionId),
+            ':prefix': 'ANS#',
+          }),
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      answers.push(...(out.Items ?? []).map((i) => toAnswer(unmarshall(i))));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return answers;
+  }
+
+  /**
+   * A submit's first step: the gate goes from `in-progress` to `closing`, recording why and
+   * when, so no answer write is acknowledged from then on. A gate already `closing` (a submit
+   * that stopped before its transaction) is returned as it is, for this submit to finish.
+   * Throws SessionClosedError when the gate is in any other state, MissingGateError without one.
+   */
+  async closeGate(tenantId: string, sessionId: string, closing: GateClosing): Promise<GateClosing> {
+    try {
+      await this.db.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: marshall(gateKey(tenantId, sessionId)),
+          UpdateExpression: 'SET #s = :closing, reason = :reason, closingAt = :at',
+          ConditionExpression: '#s = :open AND attribute_not_exists(erasedAt)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: marshall({
+            ':closing': 'closing',
+            ':open': 'in-progress',
+            ':reason': closing.reason,
+            ':at': closing.closingAt,
+          }),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return closing;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      if (!err.Item) throw new MissingGateError(sessionId);
+      const gate = toGate(err.Item);
+      if (gate.status === 'closing' && !gate.erasedAt && gate.reason && gate.closingAt)
+        return { reason: gate.reason, closingAt: gate.closingAt };
+      throw new SessionClosedError(sessionId, gate);
+    }
   }
 
   async addSignals(
@@ -755,9 +839,9 @@ export class SessionStore {
   }
 
   /**
-   * Ends the session (only if still in progress, so a second submit never queues a second
-   * event) and the invitation with it, plus any claim-check writes, in one transaction.
-   * Throws ConflictError when it had already ended.
+   * Ends the session (only if still in progress and its gate `closing`, so a second submit never
+   * queues a second event) and the invitation with it, plus any claim-check writes, in one
+   * transaction. Throws ConflictError when it had already ended.
    */
   async submitSession(
     tenantId: string,
@@ -789,7 +873,7 @@ export class SessionStore {
             ),
           },
         },
-        gateUpdate(this.table, tenantId, session.id, { status: 'submitted' }),
+        gateUpdate(this.table, tenantId, session.id, { status: 'submitted' }, 'closing'),
         {
           Update: {
             TableName: this.table,
@@ -830,7 +914,16 @@ export class SessionStore {
           ExpressionAttributeValues: marshall({ ':revoked': 'revoked', ':open': 'in-progress' }),
         },
       });
-      writes.push(gateUpdate(this.table, tenantId, invitation.sessionId, { status: 'revoked' }));
+      // Not while a submit is closing it: that submit finishes, and revoking then meets `submitted`.
+      writes.push(
+        gateUpdate(
+          this.table,
+          tenantId,
+          invitation.sessionId,
+          { status: 'revoked' },
+          'in-progress',
+        ),
+      );
     }
     await this.transact(writes, []);
   }
@@ -904,8 +997,31 @@ function playbookKey(tenantId: string, id: string, version: string) {
   return { pk: `T#${tenantId}`, sk: `PBV#${id}#${sortable}` };
 }
 
-function answerSk(sessionId: string, itemId: string): string {
-  return `SES#${sessionId}#ANS#${itemId}`;
+/** The answers table's declaration in the manifest (one source of truth for its name). */
+const answersTableDefinition = sessionService.extraTables.find((t) => t.name === 'answers')!;
+
+/** A session's answers share a partition of their own: listing them reads nothing else. */
+function answersPk(tenantId: string, sessionId: string): string {
+  return `T#${tenantId}#SES#${sessionId}`;
+}
+
+function answerKey(tenantId: string, sessionId: string, itemId: string) {
+  return { pk: answersPk(tenantId, sessionId), sk: `ANS#${itemId}` };
+}
+
+function answerItem(
+  tenantId: string,
+  sessionId: string,
+  answer: StoredAnswer,
+  retainUntil: string | undefined,
+): Key {
+  return marshall({
+    ...answerKey(tenantId, sessionId, answer.itemId),
+    ...answer,
+    // JSON text, so the answer reads back byte for byte.
+    answer: JSON.stringify(answer.answer),
+    ...ttlOf(retainUntil, answersTableDefinition.ttlAttribute),
+  });
 }
 
 function gateKey(tenantId: string, sessionId: string) {
@@ -914,16 +1030,18 @@ function gateKey(tenantId: string, sessionId: string) {
 
 /**
  * Keeps the gate in step with a status change of the session record, in the same transaction.
- * Unconditional: the session record's own condition decides whether the change happens.
+ * The session record's own condition decides whether the change happens; `from`, when given,
+ * is the gate state the change needs too (a submit needs `closing`, a revocation `in-progress`).
  */
 function gateUpdate(
   table: string,
   tenantId: string,
   sessionId: string,
   change: Pick<SessionGate, 'status' | 'erasedAt'>,
+  from?: SessionGate['status'],
 ): TransactWriteItem {
   const values = marshall(
-    { ':s': change.status, ':at': change.erasedAt },
+    { ':s': change.status, ':at': change.erasedAt, ':from': from },
     { removeUndefinedValues: true },
   );
   return {
@@ -931,6 +1049,7 @@ function gateUpdate(
       TableName: table,
       Key: marshall(gateKey(tenantId, sessionId)),
       UpdateExpression: 'SET #s = :s' + (change.erasedAt ? ', erasedAt = :at' : ''),
+      ...(from ? { ConditionExpression: '#s = :from' } : {}),
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: values,
     },
@@ -938,13 +1057,16 @@ function gateUpdate(
 }
 
 function toGate(item: Key): SessionGate {
-  const { invitationId, status, closesAt, retainUntil, erasedAt } = unmarshall(item);
+  const { invitationId, status, closesAt, retainUntil, erasedAt, reason, closingAt } =
+    unmarshall(item);
   return {
     invitationId,
     status,
     closesAt,
     ...(retainUntil ? { retainUntil } : {}),
     ...(erasedAt ? { erasedAt } : {}),
+    ...(reason ? { reason } : {}),
+    ...(closingAt ? { closingAt } : {}),
   } as SessionGate;
 }
 
@@ -966,8 +1088,11 @@ function lookupSk(key: string, invitationId: string): string {
 }
 
 /** The TTL attribute for an item kept until `retainUntil` (none for older records without one). */
-function ttlOf(retainUntil: string | undefined): Record<string, number> {
-  return retainUntil ? { [sessionService.table.ttlAttribute]: ttlSeconds(retainUntil) } : {};
+function ttlOf(
+  retainUntil: string | undefined,
+  attribute = sessionService.table.ttlAttribute,
+): Record<string, number> {
+  return retainUntil ? { [attribute]: ttlSeconds(retainUntil) } : {};
 }
 
 /** What an erased invitation shows instead of the candidate. */

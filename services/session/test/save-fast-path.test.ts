@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { dynamoClient, HttpProblem } from '@assay/platform';
 import { startLocalStack, type LocalStack } from '@assay/local';
-import { saveAnswer } from '../src/domain/sessions';
+import { saveAnswer } from '../src/domain/answer-writes';
 import { SessionStore } from '../src/store';
 
 // Autosave skips the session read once a session's fixed facts are in memory. These checks

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamoClient, tableName, TenantRegistry, type RouteDefinition } from '@assay/platform';
-import { services } from '@assay/manifests';
+import { serviceTables, services } from '@assay/manifests';
 import type { LocalStack } from '@assay/local';
 import { apiClient, type ApiResponse } from '../../support/api-client';
 import { startTestStack } from '../../support/stack';
@@ -388,27 +388,31 @@ export function queryFor(route: RouteDefinition, fx: Fixture): string | undefine
 }
 
 /**
- * Every item a tenant owns in the service tables (all, or the named services'), as one comparable
- * string. A service writes only its own table (other services hear of it through its outbox).
+ * Every item a tenant owns in the service tables (all, or the named services'), extra tables
+ * included, as one comparable string. A service writes only its own tables (other services hear
+ * of it through its outbox).
  */
 export async function tenantState(tenantId: string, only?: string): Promise<string> {
   const rows: string[] = [];
   for (const s of services.filter((x) => only === undefined || x.name === only)) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await dynamoClient().send(
-        new ScanCommand({
-          TableName: tableName(s.table),
-          ExclusiveStartKey: start as never,
-          ConsistentRead: true,
-        }),
-      );
-      for (const raw of out.Items ?? []) {
-        const item = unmarshall(raw);
-        if (String(item.pk).startsWith(`T#${tenantId}#`)) rows.push(`${s.name} ${stable(item)}`);
-      }
-      start = out.LastEvaluatedKey as Record<string, unknown> | undefined;
-    } while (start);
+    for (const def of serviceTables(s)) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await dynamoClient().send(
+          new ScanCommand({
+            TableName: tableName(def),
+            ExclusiveStartKey: start as never,
+            ConsistentRead: true,
+          }),
+        );
+        for (const raw of out.Items ?? []) {
+          const item = unmarshall(raw);
+          if (String(item.pk).startsWith(`T#${tenantId}#`))
+            rows.push(`${def.name} ${stable(item)}`);
+        }
+        start = out.LastEvaluatedKey as Record<string, unknown> | undefined;
+      } while (start);
+    }
   }
   return rows.sort().join('\n');
 }

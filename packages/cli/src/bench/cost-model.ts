@@ -109,7 +109,8 @@ export function costLines(input: CostInputs): CostLine[] {
       label: 'CloudWatch Logs',
       price: 'logsIngestedGb',
       perSession: per(logBytes) / 1024 ** 3,
-      basis: 'handler JSON lines at the deployed level, Lambda START/END/REPORT, API access lines',
+      basis:
+        "handler JSON lines at the deployed level, Lambda's own records as deployed (none at WARN), API access lines",
     },
     {
       label: 'X-Ray traces',

@@ -3,7 +3,7 @@
 import type { MeterSnapshot } from '@assay/local';
 import { functionMemoryMb } from '../../../../infra/lib/function-memory';
 import type { CostLine } from './cost-model';
-import type { PagePolicy } from './cost-page-model';
+import { describePagePolicy, type PagePolicy } from './cost-page-model';
 import { PRICES, PRICES_AS_OF, PRICE_REGION, type Price } from './cost-prices';
 
 export const GOAL_PER_1000 = 0.25;
@@ -20,6 +20,7 @@ export interface CostReportInput {
   sessionMinutes: number;
   savesPerSession: number;
   signalRequestsPerSession: number;
+  syncsPerSession: number;
 }
 
 type Row = (string | number)[];
@@ -93,8 +94,10 @@ export function renderCostReport(input: CostReportInput): { text: string; markdo
 
   const summary = [
     `${sessions} sessions of the ${input.items}-item ${input.playbook} playbook, one assessment per ${input.perAssessment} invitations, virtual session length ${fmt(input.sessionMinutes, 1)} min.`,
-    `Page policy read from app.js: save ${input.policy.saveDelayMs} ms after the last keystroke, text at most every ${input.policy.textSaveIntervalMs} ms${input.policy.saveOnLeave ? ', at once on leaving an answer or the page' : ''}; signals flushed every ${input.policy.signalFlushMs} ms.`,
-    `Per session: ${fmt(input.savesPerSession, 1)} autosaves, ${fmt(input.signalRequestsPerSession, 1)} signal requests.`,
+    describePagePolicy(input.policy),
+    input.policy.kind === 'sync'
+      ? `Per session: ${fmt(input.syncsPerSession, 1)} sync requests from the page (answers and signals together).`
+      : `Per session: ${fmt(input.savesPerSession, 1)} autosaves, ${fmt(input.signalRequestsPerSession, 1)} signal requests.`,
     `Cost per 1,000 sessions: ${usd(total)} (goal < $${GOAL_PER_1000.toFixed(2)}: ${total < GOAL_PER_1000 ? 'met' : 'NOT met'}). Prices: ${PRICE_REGION} list prices recorded ${PRICES_AS_OF}.`,
   ];
   const sections: [string, string[], Row[]][] = [

@@ -1,6 +1,6 @@
 // `assay bench cost`: the variable cost of candidate sessions, from counted work. A metered
 // in-memory stack runs the life of N sessions (the tenant invites, the candidate's page loads,
-// starts, autosaves and sends signals as app.js does, submits; scoring, reporting, audit, one
+// starts, syncs answers and signals as app.js does, submits; scoring, reporting, audit, one
 // webhook, the tenant reads the report, the deadline schedule fires) and the counts are priced.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -20,16 +20,18 @@ import { call, tenantApi } from '../sim/assay-api';
 import { generateAnswer, prng, QUALITIES } from '../sim/synthetic-answers';
 import { accessLogLineBytes, costLines } from './cost-model';
 import {
+  AUTOSAVE_PAGE_POLICY,
   ORIGINAL_PAGE_POLICY,
   pageRequests,
   readPagePolicy,
+  type ModelSignal,
   type PagePolicy,
 } from './cost-page-model';
 import { renderCostReport } from './cost-report';
 import { writeCostSection } from './cost-doc';
 
 const USAGE =
-  'assay bench cost [--sessions 200] [--per-assessment 25] [--policy page|original] [--write docs/cost.md]';
+  'assay bench cost [--sessions 200] [--per-assessment 25] [--policy page|autosave|original] [--write docs/cost.md]';
 const PLAYBOOK = 'medical-billing-specialist';
 const SEED = 20261123;
 /** index.html, app.js, app.css: served by CloudFront from S3, not by the API. */
@@ -48,9 +50,17 @@ export async function runCostBench(argv: string[]): Promise<number> {
   );
   const sessions = positive(values.sessions, '--sessions');
   const perAssessment = positive(values['per-assessment'], '--per-assessment');
-  if (values.policy !== 'page' && values.policy !== 'original')
-    throw new CliError('--policy must be page (app.js as it is) or original (before issue #8)');
-  const policy = values.policy === 'page' ? readPagePolicy() : ORIGINAL_PAGE_POLICY;
+  const policies: Record<string, () => PagePolicy> = {
+    page: readPagePolicy,
+    autosave: () => AUTOSAVE_PAGE_POLICY,
+    original: () => ORIGINAL_PAGE_POLICY,
+  };
+  const choose = policies[values.policy ?? 'page'];
+  if (!choose)
+    throw new CliError(
+      '--policy must be page (app.js as it is), autosave (a request per save, before the sync route) or original (before issue #8)',
+    );
+  const policy = choose();
   const playbook = findBuiltin(PLAYBOOK);
   if (!playbook) throw new CliError('the built-in playbook is missing', 1);
   // The deployed log level, so log volume is what CloudWatch would ingest.
@@ -101,6 +111,7 @@ export interface RunFigures {
   sessionMinutes: number;
   savesPerSession: number;
   signalRequestsPerSession: number;
+  syncsPerSession: number;
 }
 
 async function runSessions(
@@ -119,6 +130,7 @@ async function runSessions(
   let assessmentId = '';
   let saves = 0;
   let signalRequests = 0;
+  let syncs = 0;
   let minutes = 0;
   for (let n = 0; n < sessions; n++) {
     if (n % perAssessment === 0) assessmentId = (await tenant.createAssessment(PLAYBOOK)).id;
@@ -138,6 +150,7 @@ async function runSessions(
     sessionIds.push(taken.sessionId);
     saves += taken.saves;
     signalRequests += taken.signalRequests;
+    syncs += taken.syncs;
     minutes += taken.minutes;
     if ((n + 1) % 10 === 0 || n + 1 === sessions)
       process.stderr.write(`\r  ${n + 1}/${sessions} sessions`);
@@ -155,10 +168,11 @@ async function runSessions(
     sessionMinutes: minutes / sessions,
     savesPerSession: saves / sessions,
     signalRequestsPerSession: signalRequests / sessions,
+    syncsPerSession: syncs / sessions,
   };
 }
 
-/** The page's requests for one session: load, start, autosaves and signals, submit. */
+/** The page's requests for one session: load, start, syncs (or saves and signals), submit. */
 async function takeLikeThePage(
   baseUrl: string,
   token: string,
@@ -166,7 +180,13 @@ async function takeLikeThePage(
   quality: (typeof QUALITIES)[number],
   policy: PagePolicy,
   random: () => number,
-): Promise<{ sessionId: string; saves: number; signalRequests: number; minutes: number }> {
+): Promise<{
+  sessionId: string;
+  saves: number;
+  signalRequests: number;
+  syncs: number;
+  minutes: number;
+}> {
   await call(baseUrl, token, 'GET', `/v1/take/${encodeURIComponent(token)}`);
   const started = await call(baseUrl, token, 'POST', `/v1/take/${encodeURIComponent(token)}/start`);
   const session = started.body as { id: string; form: { items: { id: string }[] } };
@@ -184,27 +204,35 @@ async function takeLikeThePage(
     if (answer !== undefined) answers.set(item.id, answer);
   }
   const { requests, durationMs } = pageRequests(items, answers, policy, random);
-  const firstItem = items[0]?.id ?? 'item';
+  // Signals carry their own (virtual) times, so each batch is distinct as the page's are.
+  const startedAt = Date.now();
+  const wire = (signals: ModelSignal[]) =>
+    signals.map((s) => ({ ...s, at: new Date(startedAt + s.at).toISOString() }));
+  const sessionPath = `/v1/sessions/${session.id}`;
   for (const request of requests) {
-    if (request.kind === 'save') {
-      const path = `/v1/sessions/${session.id}/answers/${encodeURIComponent(request.itemId)}`;
+    if (request.kind === 'sync') {
+      const { answers: batch, signals } = request;
+      await call(baseUrl, token, 'POST', `${sessionPath}/sync`, {
+        ...(batch.length ? { answers: batch } : {}),
+        ...(signals.length ? { signals: wire(signals) } : {}),
+      });
+    } else if (request.kind === 'save') {
+      const path = `${sessionPath}/answers/${encodeURIComponent(request.itemId)}`;
       await call(baseUrl, token, 'PUT', path, { seq: request.seq, answer: request.answer });
     } else {
-      const at = new Date().toISOString();
-      const signals = Array.from({ length: request.count }, () => ({
-        kind: 'item-time',
-        at,
-        itemId: firstItem,
-        ms: 60_000,
-      }));
-      await call(baseUrl, token, 'POST', `/v1/sessions/${session.id}/signals`, { signals });
+      await call(baseUrl, token, 'POST', `${sessionPath}/signals`, {
+        signals: wire(request.signals),
+      });
     }
   }
-  await call(baseUrl, token, 'POST', `/v1/sessions/${session.id}/submit`);
+  await call(baseUrl, token, 'POST', `${sessionPath}/submit`);
+  const count = (kind: (typeof requests)[number]['kind']) =>
+    requests.filter((r) => r.kind === kind).length;
   return {
     sessionId: session.id,
-    saves: requests.filter((r) => r.kind === 'save').length,
-    signalRequests: requests.filter((r) => r.kind === 'signals').length,
+    saves: count('save'),
+    signalRequests: count('signals'),
+    syncs: count('sync'),
     minutes: durationMs / 60_000,
   };
 }

@@ -16,7 +16,14 @@ import { freePort, startDynamoDbLocal } from './dynamodb-local';
 export interface DurabilityResult {
   acknowledged: number;
   lost: string[];
+  /** The same, split by the call that wrote the key: is the loss in one write path only? */
+  byCall: Record<WriteCall, { acknowledged: number; lost: number }>;
 }
+
+type WriteCall = 'PutItem' | 'TransactWriteItems';
+/** Writers alternate: odd sequence numbers use PutItem, even ones TransactWriteItems. */
+const callOf = (pk: string): WriteCall =>
+  Number(pk.split('-')[1]) % 2 ? 'PutItem' : 'TransactWriteItems';
 
 export async function probeDynamoDbLocalDurability(
   writers = 16,
@@ -49,7 +56,7 @@ export async function probeDynamoDbLocalDurability(
     for (let n = 0; !stop; n++) {
       const pk = `w${w}-${n}`;
       try {
-        if (n % 2)
+        if (callOf(pk) === 'PutItem')
           await db.send(
             new PutItemCommand({ TableName, Item: { pk: { S: pk }, v: { N: `${n}` } } }),
           );
@@ -81,5 +88,11 @@ export async function probeDynamoDbLocalDurability(
   db.destroy();
   await dynamo.stop();
   rmSync(dir, { recursive: true, force: true });
-  return { acknowledged: acked.length, lost };
+  const byCall = {
+    PutItem: { acknowledged: 0, lost: 0 },
+    TransactWriteItems: { acknowledged: 0, lost: 0 },
+  };
+  for (const pk of acked) byCall[callOf(pk)].acknowledged++;
+  for (const pk of lost) byCall[callOf(pk)].lost++;
+  return { acknowledged: acked.length, lost, byCall };
 }

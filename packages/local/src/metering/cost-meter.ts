@@ -1,6 +1,7 @@
 // Counts the billable work the local stack does, in the units AWS bills it, so a benchmark can
 // turn a run into a cost (packages/cli/src/bench/cost.ts). Only counters live here: prices and
 // memory sizes belong to the bench and to infra.
+import { FUNCTION_LOGGING, type FunctionLogging } from '../../../../infra/lib/function-logging';
 
 /** DynamoDB capacity one operation on one table consumed, as ReturnConsumedCapacity reports it. */
 export interface DynamoUsage {
@@ -33,13 +34,16 @@ export interface MeterSnapshot {
   events: { entries: number; billedEvents: number; bySource: Record<string, number> };
   pipes: { batches: number; events: number; billedRequests: number };
   scheduler: { created: number; deleted: number; invoked: number };
-  logs: { lines: number; bytes: number; byFunction: Record<string, number> };
+  /** Log events as CloudWatch ingests them; `platformLines` of them are Lambda's own records. */
+  logs: { lines: number; bytes: number; byFunction: Record<string, number>; platformLines: number };
 }
 
 const KB64 = 64 * 1024;
 const KB512 = 512 * 1024;
 
 export class CostMeter {
+  /** How the deployed functions log (infra's FUNCTION_LOGGING unless a test compares another). */
+  readonly functionLogging: Readonly<FunctionLogging>;
   private dynamo = new Map<string, DynamoUsage>();
   private streams = new Map<string, number>();
   private lambdas = new Map<string, LambdaUsage>();
@@ -47,7 +51,11 @@ export class CostMeter {
   private events = { entries: 0, billedEvents: 0, bySource: {} as Record<string, number> };
   private pipes = { batches: 0, events: 0, billedRequests: 0 };
   private scheduler = { created: 0, deleted: 0, invoked: 0 };
-  private logs = { lines: 0, bytes: 0, byFunction: {} as Record<string, number> };
+  private logs = { lines: 0, bytes: 0, byFunction: {} as Record<string, number>, platformLines: 0 };
+
+  constructor(options: { functionLogging?: FunctionLogging } = {}) {
+    this.functionLogging = options.functionLogging ?? FUNCTION_LOGGING;
+  }
 
   /** Forgets everything counted so far (e.g. the stack's own start-up). */
   reset(): void {
@@ -132,9 +140,10 @@ export class CostMeter {
   };
 
   /** Bytes of one log event as CloudWatch Logs ingests it (message plus 26 bytes of overhead). */
-  logLine(functionName: string, messageBytes: number): void {
+  logLine(functionName: string, messageBytes: number, platform = false): void {
     const bytes = messageBytes + 26;
     this.logs.lines++;
+    if (platform) this.logs.platformLines++;
     this.logs.bytes += bytes;
     this.logs.byFunction[functionName] = (this.logs.byFunction[functionName] ?? 0) + bytes;
   }

@@ -1,5 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import {
+  platformRecordsPerInvocation,
+  type PlatformRecord,
+} from '../../../../infra/lib/function-logging';
 import type { CostMeter } from './cost-meter';
 
 /** Which deployed function the code running now stands for (log lines are billed to it). */
@@ -19,7 +23,7 @@ export const ENRICHMENT_FUNCTION = 'outbox-relay-OutboxEnrichment';
 
 /**
  * Wraps a handler the local stack invokes so each call counts as one invocation of the named
- * deployed function, with its duration as billed and the START/END/REPORT lines Lambda logs.
+ * deployed function, with its duration as billed and the records Lambda logs around it.
  */
 export function meterLambda<A extends unknown[], R>(
   meter: CostMeter,
@@ -41,20 +45,58 @@ export function meterLambda<A extends unknown[], R>(
     });
 }
 
-/** One invocation of `name` lasting `ms`, with the log lines Lambda itself writes for it. */
+/**
+ * One invocation of `name` lasting `ms`, with the records Lambda itself logs for it under the
+ * deployed logging configuration (none at system level WARN).
+ */
 export function recordInvocation(meter: CostMeter, name: string, ms: number, failed = false): void {
   meter.lambdaInvocation(name, ms, failed);
-  for (const line of platformLines(ms)) meter.logLine(name, Buffer.byteLength(line));
+  const records = platformRecordsPerInvocation(meter.functionLogging);
+  if (records.length === 0) return;
+  const requestId = randomUUID();
+  for (const record of records) {
+    meter.logLine(name, Buffer.byteLength(platformRecord(record, requestId, ms)), true);
+  }
 }
 
-/** What the Lambda runtime writes around every invocation (text format, active tracing); only
- * the byte count matters, so sizes are placeholders of the same width. */
-function platformLines(ms: number): string[] {
-  const id = randomUUID();
-  return [
-    `START RequestId: ${id} Version: $LATEST\n`,
-    `END RequestId: ${id}\n`,
-    `REPORT RequestId: ${id}\tDuration: ${ms.toFixed(2)} ms\tBilled Duration: ${Math.ceil(ms)} ms\tMemory Size: 000 MB\tMax Memory Used: 000 MB\t\n` +
-      `XRAY TraceId: 1-${'0'.repeat(8)}-${'0'.repeat(24)}\tSegmentId: ${'0'.repeat(16)}\tSampled: true\t\n`,
-  ];
+// Placeholders of the real records' width (active tracing): only the byte count matters.
+const TRACE = `Root=1-${'0'.repeat(8)}-${'0'.repeat(24)};Parent=${'0'.repeat(16)};Sampled=1`;
+const TIME = new Date(0).toISOString();
+
+function platformRecord(record: PlatformRecord, requestId: string, ms: number): string {
+  const billed = Math.max(1, Math.ceil(ms));
+  const tracing = { spanId: '0'.repeat(16), type: 'X-Amzn-Trace-Id', value: TRACE };
+  switch (record) {
+    case 'START':
+      return `START RequestId: ${requestId} Version: $LATEST\n`;
+    case 'END':
+      return `END RequestId: ${requestId}\n`;
+    case 'REPORT':
+      return (
+        `REPORT RequestId: ${requestId}\tDuration: ${ms.toFixed(2)} ms\tBilled Duration: ${billed} ms\tMemory Size: 000 MB\tMax Memory Used: 000 MB\t\n` +
+        `XRAY TraceId: 1-${'0'.repeat(8)}-${'0'.repeat(24)}\tSegmentId: ${'0'.repeat(16)}\tSampled: true\t\n`
+      );
+    case 'platform.start':
+      return JSON.stringify({
+        time: TIME,
+        type: record,
+        record: { requestId, version: '$LATEST', tracing },
+      });
+    case 'platform.report':
+      return JSON.stringify({
+        time: TIME,
+        type: record,
+        record: {
+          requestId,
+          metrics: {
+            durationMs: Number(ms.toFixed(3)),
+            billedDurationMs: billed,
+            memorySizeMB: 512,
+            maxMemoryUsedMB: 100,
+          },
+          tracing,
+          status: 'success',
+        },
+      });
+  }
 }

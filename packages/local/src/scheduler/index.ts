@@ -9,4 +9,5 @@ export {
   type SchedulerLogEntry,
 } from './local-scheduler';
 export { InMemoryScheduleStore, type ScheduleStore, type ScheduledJob } from './schedule-store';
+export { DynamoScheduleStore, LOCAL_SCHEDULES_TABLE } from './dynamo-schedule-store';
 export { ManualClock, systemClock, type SchedulerClock } from './clock';

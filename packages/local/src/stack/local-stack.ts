@@ -1,10 +1,22 @@
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { EventBridgeEvent as LambdaEventBridgeEvent } from 'aws-lambda';
-import { dynamoClient, resetDynamoClient, TenantRegistry, tableName } from '@assay/platform';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  dynamoClient,
+  localEndpoint,
+  resetDynamoClient,
+  TenantRegistry,
+  tableName,
+} from '@assay/platform';
 import { allTables, serviceDir } from '@assay/manifests';
 import { DEAD_LETTER_FILE, LocalEventBus, createPutEventsHandler, type BusRule } from '../bus';
-import { LocalScheduler, systemClock, type SchedulerClock } from '../scheduler';
+import {
+  DynamoScheduleStore,
+  LocalScheduler,
+  systemClock,
+  type SchedulerClock,
+} from '../scheduler';
 import { createTables } from '../dynamodb/create-tables';
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { createHttpHost, listen } from '../http/http-host';
@@ -124,7 +136,16 @@ async function startServices(
   });
   const clock = options.clock ?? systemClock;
   if (options.meter) meterBus(bus, options.meter);
-  const scheduler = new LocalScheduler({ clock, onActivity: options.meter?.scheduleActivity });
+  // With a data folder, deadlines and webhook retries booked before a crash still run after it.
+  // Its own client: schedules are not DynamoDB work in AWS, so a metered stack must not count them.
+  const scheduleDb = dataDir
+    ? new DynamoDBClient(localEndpoint('AWS_ENDPOINT_URL_DYNAMODB'))
+    : undefined;
+  const scheduler = new LocalScheduler({
+    clock,
+    onActivity: options.meter?.scheduleActivity,
+    store: scheduleDb && (await DynamoScheduleStore.open(scheduleDb)),
+  });
   scheduler.start();
   // Handlers that keep time (webhook retries) read this clock, so tests can compress hours.
   if (options.clock) (globalThis as Record<symbol, unknown>)[STACK_CLOCK] = options.clock;
@@ -208,6 +229,7 @@ async function startServices(
       await relay.stop();
       await busClosed;
       await scheduler.close();
+      scheduleDb?.destroy();
       if ((globalThis as Record<symbol, unknown>)[STACK_CLOCK] === options.clock)
         delete (globalThis as Record<symbol, unknown>)[STACK_CLOCK];
       resetDynamoClient();

@@ -23,7 +23,8 @@ export async function scheduleDeadline(
   // The gate holds the status and closing time: no need to read the whole session for them.
   const { sessionId } = event.data;
   const gate = await store.getGate(event.tenantId, sessionId);
-  if (!gate || gate.status !== 'in-progress') return;
+  // `closing`: a submit began; the deadline still fires, to finish it should that submit stop.
+  if (!gate || (gate.status !== 'in-progress' && gate.status !== 'closing')) return;
   const closesAt = new Date(gate.closesAt);
   const detail = createEvent(
     sessionDeadlineReached,

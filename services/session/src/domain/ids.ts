@@ -4,4 +4,3 @@ const next = monotonicFactory();
 
 /** Prefixed ULIDs: sortable by creation, and the prefix tells what an id names. */
 export const newId = (prefix: 'asm' | 'inv' | 'ses' | 'era'): string => `${prefix}_${next()}`;
-export const newBatchId = (): string => next();

@@ -66,6 +66,12 @@ export async function revokeInvitation(
   if (!invitation) throw problems.notFound(`Invitation ${id}`);
   if (invitation.status === 'revoked' || invitation.erasedAt) return invitation;
   if (invitation.status === 'submitted') throw sessionProblems.invitationEnded('submitted');
+  // A submit has closed the session's gate and is finishing: the candidate's submit stands.
+  if (
+    invitation.sessionId &&
+    (await store.getGate(tenantId, invitation.sessionId))?.status === 'closing'
+  )
+    throw sessionProblems.invitationEnded('being submitted');
   try {
     await store.revoke(tenantId, invitation);
   } catch (err) {

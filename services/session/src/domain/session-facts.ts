@@ -5,8 +5,8 @@ import type { SessionRecord } from '../store';
  * What never changes about a session once it has started: whose it is, its drawn form and when
  * it closes. Autosave needs these on every write; keeping them in memory spares reading (and
  * parsing) the whole session item each time. What does change — the status (submitted, revoked,
- * erased) — is never taken from here: every answer write checks it, and the deadline, on the
- * session's gate item in the same transaction as the write (store.ts `SessionGate`).
+ * erased) — is never taken from here: every answer write reads it from the session's gate item,
+ * strongly consistent, after writing (domain/answer-writes.ts).
  */
 export interface SessionFacts {
   invitationId: string;
@@ -39,10 +39,10 @@ export function knownSessionFacts(tenantId: string, sessionId: string): SessionF
   return facts.get(key(tenantId, sessionId));
 }
 
-export function rememberSessionFacts(tenantId: string, session: SessionRecord): void {
+export function rememberSessionFacts(tenantId: string, session: SessionRecord): SessionFacts {
   const { form } = session;
   const drawn = `${tenantId}#${session.playbook.hash}#${form.itemIds.join(',')}`;
-  bounded(facts, key(tenantId, session.id), {
+  return bounded(facts, key(tenantId, session.id), {
     invitationId: session.invitationId,
     closesAt: session.closesAt,
     itemIds: new Set(form.itemIds),

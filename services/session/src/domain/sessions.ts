@@ -6,21 +6,15 @@ import {
   type EventData,
 } from '@assay/events';
 import type { CandidatePrincipal } from '@assay/platform';
-import { claimWrites, needsClaimCheck, problems } from '@assay/platform';
+import { claimWrites, HttpProblem, needsClaimCheck, problems } from '@assay/platform';
 import { candidateView, drawForm, Playbook } from '@assay/playbooks';
-import { validateAnswers } from '@assay/scoring';
-import type {
-  InvitationRecord,
-  SessionGate,
-  SessionRecord,
-  SessionStore,
-  SubmitReason,
-} from '../store';
-import { ConflictError, MissingGateError, SessionClosedError } from '../store';
-import { newBatchId, newId } from './ids';
+import type { InvitationRecord, SessionRecord, SessionStore, SubmitReason } from '../store';
+import { ConflictError, SessionClosedError } from '../store';
+import { ownSession } from './candidate-access';
+import { newId } from './ids';
 import { allowedMinutes, deadlineFor, graceMs } from './policy';
 import { sessionProblems } from './problems';
-import { knownSessionFacts, rememberSessionFacts } from './session-facts';
+import { rememberSessionFacts } from './session-facts';
 
 // ─── How the candidate sees a session ───────────────────────────────────────
 
@@ -50,23 +44,6 @@ async function invitationOf(
   if (invitation.status === 'revoked' || invitation.erasedAt)
     throw sessionProblems.invitationRevoked();
   return invitation;
-}
-
-/**
- * The session a candidate addresses by id: only the one of their own invitation. Anything
- * else (another candidate's, another tenant's, made up) is not found.
- */
-async function ownSession(
-  store: SessionStore,
-  principal: CandidatePrincipal,
-  sessionId: string,
-  read: { consistent?: boolean } = {},
-): Promise<SessionRecord> {
-  const session = await store.getSession(principal.tenantId, sessionId, read);
-  if (!session || session.invitationId !== principal.invitationId)
-    throw problems.notFound(`Session ${sessionId}`);
-  if (session.status === 'revoked' || session.erasedAt) throw sessionProblems.invitationRevoked();
-  return session;
 }
 
 export async function takeView(
@@ -167,87 +144,6 @@ export async function startSession(
   return { created: true, session: await candidateSession(store, tenantId, session) };
 }
 
-export async function saveAnswer(
-  store: SessionStore,
-  principal: CandidatePrincipal,
-  sessionId: string,
-  itemId: string,
-  body: { seq: number; answer: Record<string, unknown> },
-  now = new Date(),
-): Promise<{ itemId: string; seq: number; applied: boolean }> {
-  // Autosave's fast path: the session's fixed facts from memory, no read. Its status and
-  // deadline are not taken from memory: the write's own transaction checks them.
-  const known = knownSessionFacts(principal.tenantId, sessionId);
-  const fast =
-    known !== undefined &&
-    known.invitationId === principal.invitationId &&
-    Date.parse(known.closesAt) > now.getTime() &&
-    known.itemIds.has(itemId) &&
-    validateAnswers(known.playbook, { [itemId]: body.answer }).ok;
-  let retainUntil = known?.retainUntil;
-  if (!fast) {
-    // Everything else (facts not in memory, a refusal to explain) reads the session. An
-    // eventually consistent read is enough: what is used of it never changes once the session
-    // exists, and its status is checked again, consistently, by the write's transaction.
-    const session = await ownSession(store, principal, sessionId, { consistent: false });
-    if (session.status === 'submitted') throw sessionProblems.sessionSubmitted();
-    if (Date.parse(session.closesAt) <= now.getTime())
-      throw sessionProblems.sessionClosed(session.closesAt);
-    if (!session.form.itemIds.includes(itemId))
-      throw problems.notFound(`Item ${itemId} of this session`);
-    const checked = validateAnswers(session.form.playbook, { [itemId]: body.answer });
-    if (!checked.ok)
-      throw sessionProblems.invalidField('body/answer', checked.problems[0]!.message);
-    rememberSessionFacts(principal.tenantId, session);
-    retainUntil = session.retainUntil;
-  }
-
-  try {
-    const applied = await store.saveAnswer(
-      principal.tenantId,
-      sessionId,
-      { itemId, answer: body.answer, seq: body.seq, savedAt: now.toISOString() },
-      now,
-      retainUntil,
-    );
-    if (applied) return { itemId, seq: body.seq, applied };
-  } catch (err) {
-    if (!(err instanceof SessionClosedError)) throw err;
-    throw refusal(err.gate);
-  }
-  const stored = await store.getAnswer(principal.tenantId, sessionId, itemId);
-  return { itemId, seq: stored?.seq ?? body.seq, applied: false };
-}
-
-/** Why a session's gate refuses a write, as the candidate is told. */
-function refusal(gate: SessionGate) {
-  if (gate.status === 'revoked' || gate.erasedAt) return sessionProblems.invitationRevoked();
-  if (gate.status === 'submitted') return sessionProblems.sessionSubmitted();
-  return sessionProblems.sessionClosed(gate.closesAt);
-}
-
-/**
- * Advisory only: recorded for reviewers, never scored. Checked against the session's small gate
- * (owner and status), not its record: signals are accepted until submit, as before.
- */
-export async function recordSignals(
-  store: SessionStore,
-  principal: CandidatePrincipal,
-  sessionId: string,
-  signals: Record<string, unknown>[],
-): Promise<{ recorded: number }> {
-  const gate = await store.getGate(principal.tenantId, sessionId);
-  if (!gate) {
-    // No such session (404 as for any other), or one without its gate: refused, never let through.
-    await ownSession(store, principal, sessionId, { consistent: false });
-    throw new MissingGateError(sessionId);
-  }
-  if (gate.invitationId !== principal.invitationId) throw problems.notFound(`Session ${sessionId}`);
-  if (gate.status !== 'in-progress' || gate.erasedAt) throw refusal(gate);
-  await store.addSignals(principal.tenantId, sessionId, newBatchId(), signals, gate.retainUntil);
-  return { recorded: signals.length };
-}
-
 export interface SubmitResult {
   sessionId: string;
   status: 'submitted';
@@ -281,7 +177,8 @@ export async function submitSession(
 
 /**
  * The deadline's schedule fired: submits what was saved, unless the candidate already did (or
- * the invitation was revoked). Redelivery changes nothing.
+ * the invitation was revoked). Also finishes a submit that closed the gate and stopped there.
+ * Redelivery changes nothing.
  */
 export async function expireSession(
   store: SessionStore,
@@ -292,9 +189,23 @@ export async function expireSession(
 ): Promise<SubmitResult | undefined> {
   const session = await store.getSession(tenantId, sessionId);
   if (!session || session.status !== 'in-progress' || session.erasedAt) return undefined;
-  return finish(store, tenantId, session, 'time-expired', ctx, now);
+  try {
+    return await finish(store, tenantId, session, 'time-expired', ctx, now);
+  } catch (err) {
+    // Revoked or erased meanwhile: nothing to submit.
+    if (err instanceof HttpProblem && err.status === 410) return undefined;
+    throw err;
+  }
 }
 
+/**
+ * Submits in three steps, so no acknowledged answer is ever missing from the snapshot:
+ * (a) the gate goes `in-progress → closing` (from then on every save is refused, see
+ * answer-writes.ts); (b) the answers are read, strongly consistent; (c) one transaction ends the
+ * session (gate `closing → submitted`), the invitation, and queues `session.submitted` with the
+ * answers. A submit that stopped between (a) and (c) is finished by the next submit or by the
+ * deadline, with the reason and time recorded at (a).
+ */
 async function finish(
   store: SessionStore,
   tenantId: string,
@@ -304,13 +215,23 @@ async function finish(
   now: Date,
 ): Promise<SubmitResult> {
   if (session.status === 'submitted') return submitResult(session);
+  let closing;
+  try {
+    closing = await store.closeGate(tenantId, session.id, {
+      reason,
+      closingAt: now.toISOString(),
+    });
+  } catch (err) {
+    if (!(err instanceof SessionClosedError)) throw err;
+    return endedMeanwhile(store, tenantId, session.id);
+  }
   const answers = await store.listAnswers(tenantId, session.id);
   const signals = await store.listSignals(tenantId, session.id);
   const ended: SessionRecord = {
     ...session,
     status: 'submitted',
-    submittedAt: now.toISOString(),
-    reason,
+    submittedAt: closing.closingAt,
+    reason: closing.reason,
     answered: answers.length,
   };
   const submission = {
@@ -326,7 +247,7 @@ async function finish(
     sessionId: session.id,
     assessmentId: session.assessmentId,
     invitationId: session.invitationId,
-    reason,
+    reason: closing.reason,
     startedAt: session.startedAt,
     submittedAt: ended.submittedAt!,
     playbook: session.playbook,
@@ -347,12 +268,20 @@ async function finish(
     await store.submitSession(tenantId, ended, claims, { def: sessionSubmitted, detail: event });
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err;
-    // Ended meanwhile (a second submit, the deadline, a revocation): answer with what is stored.
-    const latest = await store.getSession(tenantId, session.id);
-    if (latest?.status === 'submitted') return submitResult(latest);
-    throw sessionProblems.invitationRevoked();
+    return endedMeanwhile(store, tenantId, session.id);
   }
   return submitResult(ended);
+}
+
+/** Ended meanwhile (a second submit, the deadline, a revocation): answer with what is stored. */
+async function endedMeanwhile(
+  store: SessionStore,
+  tenantId: string,
+  sessionId: string,
+): Promise<SubmitResult> {
+  const latest = await store.getSession(tenantId, sessionId);
+  if (latest?.status === 'submitted') return submitResult(latest);
+  throw sessionProblems.invitationRevoked();
 }
 
 function summarise(signals: Record<string, unknown>[]) {

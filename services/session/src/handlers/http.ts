@@ -12,13 +12,8 @@ import { retentionSetting, updateRetention } from '../domain/retention';
 import { reviewerSession } from '../domain/review';
 import { createAssessment } from '../domain/assessments';
 import { createInvitation, revokeInvitation } from '../domain/invitations';
-import {
-  recordSignals,
-  saveAnswer,
-  startSession,
-  submitSession,
-  takeView,
-} from '../domain/sessions';
+import { recordSignals, saveAnswer, syncSession } from '../domain/answer-writes';
+import { startSession, submitSession, takeView } from '../domain/sessions';
 import { problems } from '@assay/platform';
 import { sessionService } from '../service';
 import { SessionStore } from '../store';
@@ -93,6 +88,10 @@ export const handler = httpHandler(sessionService, {
   saveAnswer: async ({ principal, params, body }) => ({
     status: 200,
     body: await saveAnswer(store, candidate(principal), params.id, params.itemId, body),
+  }),
+  syncSession: async ({ principal, params, body }) => ({
+    status: 200,
+    body: await syncSession(store, candidate(principal), params.id, body),
   }),
   recordSignals: async ({ principal, params, body }) => ({
     status: 202,
