@@ -4,11 +4,18 @@ import {
   type DynamoDBClient,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { EventDefinition, EventDetail } from '@assay/events';
 
 /** Outbox items live beside the state they describe and expire a week after being written. */
 export const OUTBOX_SK_PREFIX = 'OUTBOX#';
 const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
+/**
+ * A detail above this is stored gzipped: the item is written in a transaction (billed twice per
+ * KB), and a submitted session's event (answers and the pinned form, ~70 KB) shrinks ~7×.
+ */
+const GZIP_ABOVE_BYTES = 2048;
+const RESOURCE_ID = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** What the stream relay (Pipes in AWS, the poller locally) turns into one PutEvents entry. */
 export interface OutboxEntry {
@@ -28,7 +35,7 @@ export function outboxItem<E extends EventDefinition>(
     sk: { S: `${OUTBOX_SK_PREFIX}${d.eventId}` },
     source: { S: def.source },
     detailType: { S: def.type },
-    detail: { S: JSON.stringify(detail) },
+    ...detailAttributes(JSON.stringify(detail), detail),
     ttl: { N: String(Math.floor(Date.parse(d.occurredAt) / 1000) + OUTBOX_TTL_SECONDS) },
   };
 }
@@ -41,9 +48,44 @@ export function outboxEntryFromImage(
   if (!image || !sk?.startsWith(OUTBOX_SK_PREFIX)) return null;
   const source = image.source?.S;
   const detailType = image.detailType?.S;
-  const detail = image.detail?.S;
+  const gzipped = image.detailGz?.B as Uint8Array | string | undefined;
+  const detail =
+    gzipped === undefined
+      ? image.detail?.S
+      : // A Pipe hands binary attributes to the enrichment function base64-encoded.
+        gunzipSync(
+          typeof gzipped === 'string' ? Buffer.from(gzipped, 'base64') : gzipped,
+        ).toString();
   if (!source || !detailType || !detail) return null;
   return { source, detailType, detail: JSON.parse(detail) as Record<string, unknown> };
+}
+
+/**
+ * A filter for a tenant's outbox items that mention any of `ids` (resource ids such as
+ * `ses_…`), plain or gzipped: erasure uses it to drop events that carry a candidate's data.
+ */
+export function outboxMentionFilter(ids: readonly string[]): {
+  expression: string;
+  values: Record<string, string>;
+} {
+  const names = ids.map((_, i) => `:mention${i}`);
+  return {
+    expression: `(${names.map((n) => `contains(detail, ${n}) OR contains(refs, ${n})`).join(' OR ')})`,
+    values: Object.fromEntries(ids.map((id, i) => [names[i]!, JSON.stringify(id)])),
+  };
+}
+
+function detailAttributes(json: string, detail: unknown): Record<string, AttributeValue> {
+  if (Buffer.byteLength(json) <= GZIP_ABOVE_BYTES) return { detail: { S: json } };
+  // The resource ids it names stay searchable in clear (they are not personal data).
+  const refs = [...new Set(resourceIds(detail))].map((id) => JSON.stringify(id)).join(' ');
+  return { detailGz: { B: gzipSync(json) }, ...(refs ? { refs: { S: refs } } : {}) };
+}
+
+function resourceIds(value: unknown): string[] {
+  if (typeof value === 'string') return RESOURCE_ID.test(value) ? [value] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.values(value).flatMap(resourceIds);
 }
 
 /** A pending event for `transactWithEvents`. */

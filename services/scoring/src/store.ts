@@ -13,6 +13,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PendingEvent } from '@assay/platform';
 import {
   claimWrites,
+  outboxMentionFilter,
   putOnce,
   tableName,
   transactWithEvents,
@@ -365,6 +366,7 @@ export class ScoringStore {
 
   /** This tenant's outbox items about the session (relayed events keep their payload). */
   async deleteOutboxMentioning(tenantId: string, sessionId: string): Promise<number> {
+    const mentions = outboxMentionFilter([sessionId]);
     let deleted = 0;
     let start: Record<string, AttributeValue> | undefined;
     do {
@@ -372,10 +374,10 @@ export class ScoringStore {
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'pk = :pk',
-          FilterExpression: 'contains(detail, :id)',
+          FilterExpression: mentions.expression,
           ExpressionAttributeValues: marshall({
             ':pk': `T#${tenantId}#OUTBOX`,
-            ':id': `"${sessionId}"`,
+            ...mentions.values,
           }),
           ProjectionExpression: 'pk, sk',
           ExclusiveStartKey: start,

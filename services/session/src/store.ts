@@ -15,7 +15,13 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ClaimRef, PendingEvent } from '@assay/platform';
-import { putOnce, tableName, transactWithEvents, ttlSeconds } from '@assay/platform';
+import {
+  outboxMentionFilter,
+  putOnce,
+  tableName,
+  transactWithEvents,
+  ttlSeconds,
+} from '@assay/platform';
 import { invitationKeys } from './domain/candidate-keys';
 import type { DrawnForm } from '@assay/playbooks';
 import { sessionService } from './service';
@@ -506,17 +512,17 @@ export class SessionStore {
     if (ids.length === 0) return 0;
     const found: Key[] = [];
     let start: Key | undefined;
-    const names = ids.map((_, i) => `contains(detail, :id${i})`).join(' OR ');
+    const mentions = outboxMentionFilter(ids);
     do {
       const out = await this.db.send(
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'pk = :pk',
-          FilterExpression: `(${names}) AND NOT begins_with(detailType, :candidate)`,
+          FilterExpression: `${mentions.expression} AND NOT begins_with(detailType, :candidate)`,
           ExpressionAttributeValues: marshall({
             ':pk': `T#${tenantId}#OUTBOX`,
             ':candidate': 'candidate.',
-            ...Object.fromEntries(ids.map((id, i) => [`:id${i}`, `"${id}"`])),
+            ...mentions.values,
           }),
           ProjectionExpression: 'pk, sk',
           ExclusiveStartKey: start,
