@@ -10,7 +10,7 @@ import { parseLoadOptions, type LoadOptions } from './load-options';
 import { verifyByCounting, type SimulatedCandidate } from './load-verify';
 import { percentile } from './percentiles';
 import { findDynamoDbLocalPid, peakRssBytes, startCpuWindow } from './process-stats';
-import { WebhookReceiver } from './webhook-receiver';
+import { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver';
 
 const PLAYBOOK_ID = 'medical-billing-specialist';
 
@@ -170,12 +170,12 @@ async function simulateAll(
   const selfCpu = cpu.self();
   const jvmCpu = cpu.other();
 
-  const hookLatencies = submitted.flatMap((c) => {
+  const hooks = submitted.flatMap((c) => {
     const [id] = receiver.idsBySession.get(c.sessionId!) ?? [];
     const hook = id === undefined ? undefined : receiver.byId.get(id);
-    return hook ? [hook.receivedAt - submitSentAt.get(c.sessionId!)!] : [];
+    return hook ? [{ hook, sentAt: submitSentAt.get(c.sessionId!)! }] : [];
   });
-  printFigures(options, counters, hookLatencies, submitted.length, t0, savingDone);
+  printFigures(options, counters, hooks, submitted.length, t0, savingDone);
   console.log(
     `cpu                this process ${n(selfCpu.percent)} % of one core (${n(selfCpu.cpuSeconds, 1)} s over ${n(selfCpu.wallSeconds, 1)} s)` +
       (jvmCpu
@@ -275,13 +275,18 @@ async function simulate(
 function printFigures(
   options: LoadOptions,
   counters: Counters,
-  hookLatencies: number[],
+  webhooks: { hook: ReceivedWebhook; sentAt: number }[],
   submitted: number,
   t0: number,
   savingDone: number,
 ) {
   const lat = [...counters.latencies].sort((a, b) => a - b);
-  const hooks = [...hookLatencies].sort((a, b) => a - b);
+  const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+  const hooks = sorted(webhooks.map(({ hook, sentAt }) => hook.receivedAt - sentAt));
+  // Where the time goes: the event's own timestamp says when scoring finished (ms precision).
+  const timed = webhooks.filter(({ hook }) => hook.occurredAt !== undefined);
+  const scoring = sorted(timed.map(({ hook, sentAt }) => hook.occurredAt! - sentAt));
+  const delivery = sorted(timed.map(({ hook }) => hook.receivedAt - hook.occurredAt!));
   const ms = (xs: number[], p: number) => `${n(percentile(xs, p), 1)} ms`;
   // Steady state: from the last candidate's first save to the first candidate's last one.
   const from = t0 + (options.ramp + options.saveInterval * 1.2) * 1000;
@@ -317,4 +322,8 @@ function printFigures(
       ? `submit → webhook   p50 ${ms(hooks, 50)}  p99 ${ms(hooks, 99)}  max ${n(hooks.at(-1)!, 1)} ms (${n(hooks.length)} of ${n(submitted)} received)`
       : `submit → webhook   none received of ${n(submitted)}`,
   );
+  if (timed.length)
+    console.log(
+      `  of which         submit → scored p50 ${ms(scoring, 50)}  p99 ${ms(scoring, 99)}; scored → received p50 ${ms(delivery, 50)}  p99 ${ms(delivery, 99)}`,
+    );
 }

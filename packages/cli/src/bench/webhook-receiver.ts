@@ -12,6 +12,8 @@ export interface ReceivedWebhook {
   scorecardId?: string;
   /** performance.now() when the request's body had arrived (first delivery of this id). */
   receivedAt: number;
+  /** The event's `timestamp` (when it happened: for score.computed, scoring's end) on the same clock. */
+  occurredAt?: number;
 }
 
 export class WebhookReceiver {
@@ -66,7 +68,11 @@ export class WebhookReceiver {
   private accept(raw: string, headers: Record<string, string>): number {
     const receivedAt = performance.now();
     this.requests++;
-    let event: { type?: string; data?: { sessionId?: string; scorecardId?: string } };
+    let event: {
+      type?: string;
+      timestamp?: string;
+      data?: { sessionId?: string; scorecardId?: string };
+    };
     try {
       if (!this.verifier) throw new Error('no secret yet');
       event = this.verifier.verify(raw, headers) as typeof event;
@@ -86,6 +92,9 @@ export class WebhookReceiver {
         sessionId,
         scorecardId: event.data?.scorecardId,
         receivedAt,
+        ...(event.timestamp && {
+          occurredAt: Date.parse(event.timestamp) - performance.timeOrigin,
+        }),
       });
       if (sessionId && event.type === 'score.computed') {
         const ids = this.idsBySession.get(sessionId) ?? new Set<string>();
