@@ -21,7 +21,7 @@ import { drawForm, findBuiltin } from '@assay/playbooks';
 import { recordSignals, saveAnswer, syncSession } from '../src/domain/answer-writes';
 import { newId } from '../src/domain/ids';
 import { revokeInvitation } from '../src/domain/invitations';
-import { expireSession, submitSession } from '../src/domain/sessions';
+import { expireSession, startSession, submitSession, takeView } from '../src/domain/sessions';
 import {
   MissingGateError,
   SessionStore,
@@ -568,6 +568,37 @@ describe('a gate left closing (a submit that stopped before its transaction)', (
       await expireSession(store, t, s.session.id, ctx, new Date(s.session.closesAt)),
     ).toBeUndefined();
     expect(await snapshots(t, s.session.id)).toHaveLength(1);
+  });
+
+  it('is finished when the candidate comes back (take or resume), who then sees it submitted', async () => {
+    const t = tenant();
+    const viaTake = await started(t);
+    await save(viaTake, 1);
+    await closeOnly(viaTake, 'candidate');
+    const ctx = { tenantId: t, correlationId: 'c' };
+    const later = new Date(NOW.getTime() + 60_000);
+    await store.putAssessment(
+      t,
+      {
+        id: 'asm_1',
+        title: 'Medical billing',
+        playbook: { id: playbook.id, version: playbook.version, hash: `sha256:${'a'.repeat(64)}` },
+        timeLimitMinutes: 30,
+        sampling: {},
+        itemCount: 21,
+        createdAt: NOW.toISOString(),
+      },
+      JSON.stringify(playbook),
+    );
+    const take = await takeView(store, viaTake.principal, ctx, later);
+    expect(take.session).toMatchObject({ status: 'submitted', submittedAt: NOW.toISOString() });
+    expect(await snapshots(t, viaTake.session.id)).toHaveLength(1);
+
+    const viaResume = await started(t);
+    await closeOnly(viaResume, 'candidate');
+    const resumed = await startSession(store, viaResume.principal, ctx, later);
+    expect(resumed).toMatchObject({ created: false, session: { status: 'submitted' } });
+    expect(await snapshots(t, viaResume.session.id)).toHaveLength(1);
   });
 
   it('cannot be revoked meanwhile (409), and after it finished revoking meets submitted', async () => {

@@ -92,10 +92,17 @@ export async function driveCandidate(options: DriveOptions): Promise<CandidateRe
   if (!started) return record;
   const session = started.body as {
     id: string;
+    status: 'in-progress' | 'submitted';
     form: { items: { id: string }[] };
     answers: Record<string, { seq: number }>;
   };
   record.sessionId = session.id;
+  // A submit whose answer the crash swallowed may have happened (or been finished on this
+  // resume): the candidate then sees the session submitted, as the page shows its end screen.
+  if (session.status === 'submitted') {
+    record.submitted = true;
+    return record;
+  }
   for (const { id } of session.form.items) {
     const answer = generateAnswer(byId.get(id)!, 'average', random);
     if (answer === undefined) continue;

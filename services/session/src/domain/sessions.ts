@@ -49,12 +49,15 @@ async function invitationOf(
 export async function takeView(
   store: SessionStore,
   principal: CandidatePrincipal,
+  ctx: EnvelopeContext,
   now = new Date(),
 ) {
   const invitation = await invitationOf(store, principal);
-  const session = invitation.sessionId
+  const stored = invitation.sessionId
     ? await store.getSession(principal.tenantId, invitation.sessionId)
     : undefined;
+  const session =
+    stored && (await finishStalledSubmit(store, principal.tenantId, stored, ctx, now));
   if (!session && Date.parse(invitation.expiresAt) <= now.getTime())
     throw sessionProblems.invitationExpired(invitation.expiresAt);
   const assessment = await store.getAssessment(principal.tenantId, invitation.assessmentId);
@@ -87,7 +90,8 @@ export async function startSession(
   const { tenantId } = principal;
   const invitation = await invitationOf(store, principal);
   if (invitation.sessionId) {
-    const existing = await ownSession(store, principal, invitation.sessionId);
+    const stored = await ownSession(store, principal, invitation.sessionId);
+    const existing = await finishStalledSubmit(store, tenantId, stored, ctx, now);
     rememberSessionFacts(tenantId, existing);
     return { created: false, session: await candidateSession(store, tenantId, existing) };
   }
@@ -196,6 +200,25 @@ export async function expireSession(
     if (err instanceof HttpProblem && err.status === 410) return undefined;
     throw err;
   }
+}
+
+/**
+ * A candidate coming back (reload, reopened link) to a session whose submit closed the gate and
+ * stopped there (a crash between its steps) would see it open yet have every save refused:
+ * finish that submit first, with its recorded reason and time, and show the result.
+ */
+async function finishStalledSubmit(
+  store: SessionStore,
+  tenantId: string,
+  session: SessionRecord,
+  ctx: EnvelopeContext,
+  now: Date,
+): Promise<SessionRecord> {
+  if (session.status !== 'in-progress') return session;
+  const gate = await store.getGate(tenantId, session.id);
+  if (gate?.status !== 'closing' || !gate.reason) return session;
+  await finish(store, tenantId, session, gate.reason, ctx, now);
+  return (await store.getSession(tenantId, session.id)) ?? session;
 }
 
 /**

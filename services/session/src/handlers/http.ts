@@ -73,9 +73,9 @@ export const handler = httpHandler(sessionService, {
     status: 200,
     body: await revokeInvitation(store, tenantId, params.id),
   }),
-  getTake: async ({ principal }) => ({
+  getTake: async ({ principal, tenantId, correlationId }) => ({
     status: 200,
-    body: await takeView(store, candidate(principal)),
+    body: await takeView(store, candidate(principal), { tenantId, correlationId }),
     headers: { 'cache-control': 'no-store' },
   }),
   startTake: async ({ principal, tenantId, correlationId }) => {
