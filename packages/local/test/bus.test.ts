@@ -157,40 +157,6 @@ describe('LocalEventBus delivery', () => {
 
     expect(order).toEqual([...Array(20).keys()]);
   });
-
-  it('runs up to targetConcurrency first attempts of a rule at once, starting them in put order', async () => {
-    let running = 0;
-    let most = 0;
-    const started: number[] = [];
-    const release: (() => void)[] = [];
-    const { bus } = testBus(
-      [
-        {
-          name: 'concurrent',
-          pattern: published,
-          target: async (event) => {
-            started.push((event.detail as { seq: number }).seq);
-            most = Math.max(most, ++running);
-            await new Promise<void>((r) => release.push(r));
-            running--;
-          },
-        },
-      ],
-      { targetConcurrency: 3 },
-    );
-    for (let seq = 0; seq < 7; seq++) bus.putEvents([entry({ seq })]);
-    await new Promise((r) => setImmediate(r));
-    expect(started).toEqual([0, 1, 2]);
-    // Each finished attempt lets the next waiting one start.
-    while (started.length < 7 || release.length) {
-      release.shift()?.();
-      await new Promise((r) => setImmediate(r));
-    }
-    await bus.idle();
-    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(most).toBe(3);
-    expect(() => testBus([], { targetConcurrency: 0 })).toThrow(/targetConcurrency/);
-  });
 });
 
 describe('LocalEventBus retries and dead letters', () => {

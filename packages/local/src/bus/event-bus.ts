@@ -45,21 +45,14 @@ export interface LocalEventBusOptions {
    * restart or a crash; omitted means in memory only.
    */
   deadLetterFile?: string;
-  /**
-   * First attempts of one rule that may run at once, as a Lambda target's concurrent executions
-   * do. 1 (the default) runs them one at a time in put order; EventBridge promises no order.
-   */
-  targetConcurrency?: number;
 }
 
 interface Route {
   rule: BusRule;
   matches: EventMatcher;
   retryPolicy: RetryPolicy;
-  /** First attempts waiting for a free slot, in put order. */
-  waiting: Delivery[];
-  /** First attempts running now (at most targetConcurrency). */
-  running: number;
+  /** Tail of this rule's first-attempt queue: first attempts run one at a time, in put order. */
+  queue: Promise<void>;
 }
 
 interface Delivery {
@@ -84,7 +77,6 @@ export class LocalEventBus {
   private readonly log: (entry: BusLogEntry) => void;
   private readonly deadLetterStore = new Map<string, DeadLetter>();
   private readonly deadLetterFile?: string;
-  private readonly targetConcurrency: number;
   /** Deliveries not yet settled, per event id, and who waits for them (`settled`). */
   private readonly unsettled = new Map<
     string,
@@ -111,9 +103,6 @@ export class LocalEventBus {
     this.log = options.log ?? (() => {});
     this.routes = compileRoutes(options.rules, options.defaultRetryPolicy ?? LOCAL_RETRY_POLICY);
     this.deadLetterFile = options.deadLetterFile;
-    this.targetConcurrency = options.targetConcurrency ?? 1;
-    if (!Number.isInteger(this.targetConcurrency) || this.targetConcurrency < 1)
-      throw new Error('targetConcurrency must be a whole number of at least 1');
     if (this.deadLetterFile) {
       for (const letter of readDeadLetters(this.deadLetterFile))
         this.deadLetterStore.set(letter.id, letter);
@@ -217,18 +206,7 @@ export class LocalEventBus {
     const entry = this.unsettled.get(delivery.event.id);
     if (entry) entry.count++;
     else this.unsettled.set(delivery.event.id, { count: 1, abandoned: false, waiters: [] });
-    route.waiting.push(delivery);
-    this.startWaiting(route);
-  }
-
-  private startWaiting(route: Route): void {
-    while (route.running < this.targetConcurrency && route.waiting.length > 0) {
-      route.running++;
-      void this.attempt(route, route.waiting.shift()!).then(() => {
-        route.running--;
-        this.startWaiting(route);
-      });
-    }
+    route.queue = route.queue.then(() => this.attempt(route, delivery));
   }
 
   /** One target invocation; never rejects, so a rule's queue keeps flowing. */
@@ -343,7 +321,7 @@ function compileRoutes(rules: readonly BusRule[], defaultRetryPolicy: RetryPolic
     names.add(rule.name);
     const retryPolicy = rule.retryPolicy ?? defaultRetryPolicy;
     assertRetryPolicy(rule.name, retryPolicy);
-    return { rule, matches: compileRulePattern(rule), retryPolicy, waiting: [], running: 0 };
+    return { rule, matches: compileRulePattern(rule), retryPolicy, queue: Promise.resolve() };
   });
 }
 

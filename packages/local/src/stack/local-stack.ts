@@ -133,8 +133,6 @@ async function startServices(
       e.level !== 'debug' && log(`bus: ${e.ruleName ? `${e.ruleName}: ` : ''}${e.message}`),
     // Survives restarts and crashes; `assay dlq list` reads it.
     deadLetterFile: dataDir ? join(dataDir, DEAD_LETTER_FILE) : undefined,
-    // As Lambda runs a function's invocations side by side; no handler relies on event order.
-    targetConcurrency: TARGET_CONCURRENCY,
   });
   const clock = options.clock ?? systemClock;
   if (options.meter) meterBus(bus, options.meter);
@@ -239,13 +237,6 @@ async function startServices(
     },
   };
 }
-
-/**
- * Invocations of one rule's target at once (Lambda would allow far more). One at a time, a burst
- * of submits queued behind reporting's audit appends: submit → webhook p99 ≈ 1.5 s vs ≈ 0.5 s
- * at 8 (docs/BENCHMARKS.md, "Load").
- */
-const TARGET_CONCURRENCY = 8;
 
 /** The clock handlers read (see services/reporting/src/webhooks/runtime.ts). */
 const STACK_CLOCK = Symbol.for('assay.clock');
