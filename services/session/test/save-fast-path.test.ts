@@ -1,59 +1,27 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dynamoClient, HttpProblem } from '@assay/platform';
-import { startLocalStack, type LocalStack } from '@assay/local';
 import { saveAnswer } from '../src/domain/answer-writes';
 import { SessionStore } from '../src/store';
+import { useSessionOverHttp } from './support/session-over-http';
 
 // Autosave skips the session read once a session's fixed facts are in memory. These checks
 // warm that path first, then prove it still refuses at once what the session's state forbids:
 // a revoked invitation, a submitted session, a passed deadline, an older sequence number.
 
-let stack: LocalStack;
-let assessmentId: string;
-
-const call = async (token: string, method: string, path: string, body?: unknown) => {
-  const res = await fetch(new URL(path, stack.url), {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-};
-
-beforeAll(async () => {
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    stage: `f${randomBytes(4).toString('hex')}`,
-    port: 0,
-  });
-  const created = await call(stack.demo.apiKey, 'POST', '/v1/assessments', {
-    playbook: { id: 'medical-billing-specialist' },
-  });
-  expect(created.status).toBe(201);
-  assessmentId = created.json.id as string;
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const http = useSessionOverHttp('f');
+const { call } = http;
 
 /** A started session with its first written item saved twice (the second save is a fast one). */
 async function warmSession() {
-  const inv = await call(stack.demo.apiKey, 'POST', `/v1/assessments/${assessmentId}/invitations`, {
-    candidate: { name: 'Ana Lima', email: 'ana@example.com' },
-  });
-  const token = inv.json.token as string;
-  const started = await call(token, 'POST', `/v1/take/${token}/start`);
-  const session = started.json as { id: string; form: { items: { id: string; type: string }[] } };
+  const { invitationId, token, session: started } = await http.startSession();
+  const session = started as { id: string; form: { items: { id: string; type: string }[] } };
   const itemId = session.form.items.find((i) => i.type === 'written')!.id;
   const path = `/v1/sessions/${session.id}/answers/${itemId}`;
   for (const seq of [1, 2]) {
     const saved = await call(token, 'PUT', path, { seq, answer: { text: `draft ${seq}` } });
     expect(saved.json).toEqual({ itemId, seq, applied: true });
   }
-  return { invitationId: inv.json.id as string, token, sessionId: session.id, itemId, path };
+  return { invitationId, token, sessionId: session.id, itemId, path };
 }
 
 describe('autosave once the session is known', () => {
@@ -68,7 +36,7 @@ describe('autosave once the session is known', () => {
 
   it('refuses the next save at once after the invitation is revoked', async () => {
     const s = await warmSession();
-    const revoked = await call(stack.demo.apiKey, 'DELETE', `/v1/invitations/${s.invitationId}`);
+    const revoked = await call(http.demo.apiKey, 'DELETE', `/v1/invitations/${s.invitationId}`);
     expect(revoked.status).toBe(200);
     const save = await call(s.token, 'PUT', s.path, { seq: 3, answer: { text: 'late' } });
     expect(save.status).toBe(410);
@@ -86,10 +54,10 @@ describe('autosave once the session is known', () => {
   it('refuses a save after the deadline and grace, and an invalid answer, as before', async () => {
     const s = await warmSession();
     const store = new SessionStore(dynamoClient());
-    const session = (await store.getSession(stack.demo.tenantId, s.sessionId))!;
+    const session = (await store.getSession(http.demo.tenantId, s.sessionId))!;
     const principal = {
       kind: 'candidate' as const,
-      tenantId: stack.demo.tenantId,
+      tenantId: http.demo.tenantId,
       invitationId: s.invitationId,
       expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
     };
@@ -108,7 +76,7 @@ describe('autosave once the session is known', () => {
     expect((closed as HttpProblem).status).toBe(409);
     const invalid = await call(s.token, 'PUT', s.path, { seq: 5, answer: { choice: 'zzz' } });
     expect(invalid.status).toBe(422);
-    const stored = await store.getAnswer(stack.demo.tenantId, s.sessionId, s.itemId);
+    const stored = await store.getAnswer(http.demo.tenantId, s.sessionId, s.itemId);
     expect(stored?.seq).toBe(3);
   });
 });

@@ -1,49 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '@assay/local';
+import { describe, expect, it } from 'vitest';
+import { useSessionOverHttp } from './support/session-over-http';
 
 // `POST /v1/sessions/{id}/sync` over real HTTP on the local stack: many answers and signals in
 // one request; every answer checked before any is written; a retry changes nothing.
 
-let stack: LocalStack;
-let assessmentId: string;
+const http = useSessionOverHttp('y');
+const { call } = http;
 
 type Item = { id: string; type: string; options?: { id: string }[] };
 
-const call = async (token: string, method: string, path: string, body?: unknown) => {
-  const res = await fetch(new URL(path, stack.url), {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-};
-
-beforeAll(async () => {
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    stage: `y${randomBytes(4).toString('hex')}`,
-    port: 0,
-  });
-  const created = await call(stack.demo.apiKey, 'POST', '/v1/assessments', {
-    playbook: { id: 'medical-billing-specialist' },
-  });
-  expect(created.status).toBe(201);
-  assessmentId = created.json.id as string;
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
 async function startedSession() {
-  const inv = await call(stack.demo.apiKey, 'POST', `/v1/assessments/${assessmentId}/invitations`, {
-    candidate: { name: 'Ana Lima', email: 'ana@example.com' },
-  });
-  const token = inv.json.token as string;
-  const started = await call(token, 'POST', `/v1/take/${token}/start`);
-  const session = started.json as { id: string; form: { items: Item[] } };
+  const { token, session: started } = await http.startSession();
+  const session = started as { id: string; form: { items: Item[] } };
   const written = session.form.items.filter((i) => i.type === 'written').map((i) => i.id);
   const sjt = session.form.items.find((i) => i.type === 'sjt')!;
   return { token, id: session.id, written, sjt, sync: `/v1/sessions/${session.id}/sync` };
@@ -56,7 +24,7 @@ const storedAnswers = async (token: string) => {
 };
 
 const reviewerSignals = async (sessionId: string) =>
-  (await call(stack.demo.apiKey, 'GET', `/v1/sessions/${sessionId}`)).json.signals as {
+  (await call(http.demo.apiKey, 'GET', `/v1/sessions/${sessionId}`)).json.signals as {
     events: unknown[];
     focusLost: number;
   };

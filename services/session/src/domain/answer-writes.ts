@@ -202,14 +202,25 @@ export async function recordSignals(
   signals: Record<string, unknown>[],
 ): Promise<{ recorded: number }> {
   const gate = await admit(store, principal, sessionId, []);
-  await store.addSignals(
+  await storeSignals(store, principal, sessionId, signals, gate);
+  return { recorded: signals.length };
+}
+
+/** Keyed by the batch's content, so a retried request records its signals once. */
+function storeSignals(
+  store: SessionStore,
+  principal: CandidatePrincipal,
+  sessionId: string,
+  signals: Record<string, unknown>[],
+  gate: SessionGate,
+): Promise<void> {
+  return store.addSignals(
     principal.tenantId,
     sessionId,
     signalBatchKey(signals),
     signals,
     gate.retainUntil,
   );
-  return { recorded: signals.length };
 }
 
 /**
@@ -240,13 +251,6 @@ export async function syncSession(
     }
     ({ saved, gate } = await writeAnswers(store, principal, sessionId, facts, answers, now));
   } else gate = await admit(store, principal, sessionId, []);
-  if (signals.length > 0)
-    await store.addSignals(
-      principal.tenantId,
-      sessionId,
-      signalBatchKey(signals),
-      signals,
-      gate.retainUntil,
-    );
+  if (signals.length > 0) await storeSignals(store, principal, sessionId, signals, gate);
   return { answers: saved, signalsRecorded: signals.length };
 }
