@@ -12,3 +12,4 @@ export * from './tenant-registry';
 export * from './cursor';
 export * from './claim-check';
 export * from './put-once';
+export * from './html';

@@ -1,4 +1,6 @@
 import {
+  DeleteItemCommand,
+  QueryCommand,
   TransactWriteItemsCommand,
   type AttributeValue,
   type DynamoDBClient,
@@ -31,13 +33,59 @@ export function outboxItem<E extends EventDefinition>(
 ): Record<string, AttributeValue> {
   const d = detail as { eventId: string; tenantId: string; occurredAt: string };
   return {
-    pk: { S: `T#${d.tenantId}#OUTBOX` },
+    pk: { S: outboxPartition(d.tenantId) },
     sk: { S: `${OUTBOX_SK_PREFIX}${d.eventId}` },
     source: { S: def.source },
     detailType: { S: def.type },
     ...detailAttributes(JSON.stringify(detail), detail),
     ttl: { N: String(Math.floor(Date.parse(d.occurredAt) / 1000) + OUTBOX_TTL_SECONDS) },
   };
+}
+
+/** Where a tenant's outbox items live in a service's table. */
+const outboxPartition = (tenantId: string) => `T#${tenantId}#OUTBOX`;
+
+/**
+ * Deletes the tenant's outbox items in `table` whose event names any of `ids`: a relayed event
+ * keeps its payload until the outbox TTL otherwise (erasure). Events whose type starts with
+ * `keepTypesStartingWith` stay. Returns how many were deleted.
+ */
+export async function deleteOutboxMentioning(
+  db: DynamoDBClient,
+  table: string,
+  tenantId: string,
+  ids: readonly string[],
+  keepTypesStartingWith?: string,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const mentions = outboxMentionFilter(ids);
+  const values: Record<string, AttributeValue> = {
+    ':pk': { S: outboxPartition(tenantId) },
+    ...Object.fromEntries(Object.entries(mentions.values).map(([k, v]) => [k, { S: v }])),
+    ...(keepTypesStartingWith ? { ':keep': { S: keepTypesStartingWith } } : {}),
+  };
+  let deleted = 0;
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: keepTypesStartingWith
+          ? `${mentions.expression} AND NOT begins_with(detailType, :keep)`
+          : mentions.expression,
+        ExpressionAttributeValues: values,
+        ProjectionExpression: 'pk, sk',
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const key of page.Items ?? []) {
+      await db.send(new DeleteItemCommand({ TableName: table, Key: key }));
+      deleted += 1;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return deleted;
 }
 
 /** Reads an outbox entry back from a stream record's NewImage; null for any other item. */

@@ -1,6 +1,7 @@
 // @assay/scoring — the deterministic scoring engine: pure functions, no I/O, no clock, no randomness.
 export { score, bandFor } from './score';
 export { validateAnswers } from './answers';
+export { ERASED_TEXT, eraseScorecardText, type QuotingScorecard } from './erasure';
 export type {
   Answer,
   Answers,

@@ -4,32 +4,13 @@ import {
   type candidateErasureRequested,
   type EventDetail,
 } from '@assay/events';
+import { ERASED_TEXT, eraseScorecardText, type QuotingScorecard } from '@assay/scoring';
 import { tombstoneOf } from './domain/audit';
 import type { Fact, ReportingStore } from './store';
 import { eraseWebhookDeliveries } from './webhook-erasure';
 import type { WebhookStore } from './webhook-store';
 
-export const ERASED_TEXT = '[erased]';
-
-type Card = {
-  items?: Record<string, { evidence?: { text?: string }[] }>;
-  redFlags?: { text?: string }[];
-};
-
-/** A scorecard with the spans quoting the candidate blanked; rules, points and totals stay. */
-function eraseCardText(card: Card | undefined): Card | undefined {
-  if (!card) return card;
-  return {
-    ...card,
-    items: Object.fromEntries(
-      Object.entries(card.items ?? {}).map(([id, item]) => [
-        id,
-        { ...item, evidence: (item.evidence ?? []).map((e) => ({ ...e, text: ERASED_TEXT })) },
-      ]),
-    ),
-    redFlags: (card.redFlags ?? []).map((f) => ({ ...f, text: ERASED_TEXT })),
-  };
-}
+export { ERASED_TEXT };
 
 /**
  * A fact as kept after erasure: what the cohort statistics read (times, totals, points, ratings)
@@ -42,7 +23,7 @@ export function erasedFactBody(fact: Fact): unknown {
     const review = body.review as Record<string, unknown> | undefined;
     return {
       ...body,
-      scorecard: eraseCardText(body.scorecard as Card),
+      scorecard: body.scorecard && eraseScorecardText(body.scorecard as QuotingScorecard),
       ...(review ? { review: { ...review, reason: ERASED_TEXT } } : {}),
     };
   }

@@ -1,6 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
-  DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -13,7 +12,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PendingEvent } from '@assay/platform';
 import {
   claimWrites,
-  outboxMentionFilter,
+  deleteOutboxMentioning,
   putOnce,
   tableName,
   transactWithEvents,
@@ -365,31 +364,8 @@ export class ScoringStore {
   }
 
   /** This tenant's outbox items about the session (relayed events keep their payload). */
-  async deleteOutboxMentioning(tenantId: string, sessionId: string): Promise<number> {
-    const mentions = outboxMentionFilter([sessionId]);
-    let deleted = 0;
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: mentions.expression,
-          ExpressionAttributeValues: marshall({
-            ':pk': `T#${tenantId}#OUTBOX`,
-            ...mentions.values,
-          }),
-          ProjectionExpression: 'pk, sk',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const key of out.Items ?? []) {
-        await this.db.send(new DeleteItemCommand({ TableName: this.table, Key: key }));
-        deleted += 1;
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return deleted;
+  deleteOutboxMentioning(tenantId: string, sessionId: string): Promise<number> {
+    return deleteOutboxMentioning(this.db, this.table, tenantId, [sessionId]);
   }
 
   /** Marks the session erased (kept until the retention ends, like the card would have been). */

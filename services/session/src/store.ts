@@ -16,7 +16,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ClaimRef, PendingEvent } from '@assay/platform';
 import {
-  outboxMentionFilter,
+  deleteOutboxMentioning,
   putOnce,
   tableName,
   transactWithEvents,
@@ -508,31 +508,8 @@ export class SessionStore {
    * Deletes this tenant's outbox items whose event names one of `ids`: a relayed event keeps
    * its payload (answers included) until the outbox TTL otherwise. Erasure events stay.
    */
-  async deleteOutboxMentioning(tenantId: string, ids: string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const found: Key[] = [];
-    let start: Key | undefined;
-    const mentions = outboxMentionFilter(ids);
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: `${mentions.expression} AND NOT begins_with(detailType, :candidate)`,
-          ExpressionAttributeValues: marshall({
-            ':pk': `T#${tenantId}#OUTBOX`,
-            ':candidate': 'candidate.',
-            ...mentions.values,
-          }),
-          ProjectionExpression: 'pk, sk',
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    await this.deleteKeys(this.table, found);
-    return found.length;
+  deleteOutboxMentioning(tenantId: string, ids: string[]): Promise<number> {
+    return deleteOutboxMentioning(this.db, this.table, tenantId, ids, 'candidate.');
   }
 
   /** Queues an event on its own (nothing else changes with it). */

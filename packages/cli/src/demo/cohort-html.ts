@@ -1,3 +1,4 @@
+import { escapeHtml } from '@assay/platform';
 // The cohort page the demo writes: the reporting API's cohort report (ranking, bands, histogram,
 // section means, item analytics) joined with the tenant's own roster. Assay's reports carry
 // session ids only, never names; putting names beside them is the tenant's side of the join, as
@@ -18,15 +19,6 @@ const QUALITY_LABELS: Record<string, string> = {
   weak: 'weak',
   stuffed: 'keyword stuffer',
 };
-
-function esc(value: unknown): string {
-  return String(value)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 function histogramSvg(bins: CohortReport['histogram']): string {
   const max = Math.max(1, ...bins.map((b) => b.count));
@@ -70,7 +62,7 @@ export function cohortHtml({
   sessionReportFiles,
 }: CohortPageInput): string {
   const band = (b: string) =>
-    `<span class="band" style="background:${BAND_COLOURS[b] ?? '#5b6474'}">${esc(b)}</span>`;
+    `<span class="band" style="background:${BAND_COLOURS[b] ?? '#5b6474'}">${escapeHtml(b)}</span>`;
   const bands = [
     ...BAND_ORDER.filter((b) => b in report.bands),
     ...Object.keys(report.bands).filter((b) => !BAND_ORDER.includes(b)),
@@ -79,21 +71,23 @@ export function cohortHtml({
     .map((r) => {
       const who = roster.get(r.sessionId);
       const file = sessionReportFiles.get(r.sessionId);
-      const session = file ? `<a href="${esc(file)}">${esc(r.sessionId)}</a>` : esc(r.sessionId);
-      return `<tr><td class="num">${r.rank}</td><td>${esc(who?.name ?? '—')}<br><span class="muted">${esc(who?.email ?? '')}</span></td><td class="num">${r.total}</td><td>${band(r.band)}</td><td class="num">${r.percentile}</td><td class="muted">${esc(who ? QUALITY_LABELS[who.quality] : '—')}</td><td class="muted id">${session}</td></tr>`;
+      const session = file
+        ? `<a href="${escapeHtml(file)}">${escapeHtml(r.sessionId)}</a>`
+        : escapeHtml(r.sessionId);
+      return `<tr><td class="num">${r.rank}</td><td>${escapeHtml(who?.name ?? '—')}<br><span class="muted">${escapeHtml(who?.email ?? '')}</span></td><td class="num">${r.total}</td><td>${band(r.band)}</td><td class="num">${r.percentile}</td><td class="muted">${escapeHtml(who ? QUALITY_LABELS[who.quality] : '—')}</td><td class="muted id">${session}</td></tr>`;
     })
     .join('');
   const items = report.items
     .map(
       (i) =>
-        `<tr><td>${esc(i.itemId)}</td><td>${esc(i.type)}</td><td class="num">${i.n}</td><td class="num">${i.difficulty}</td><td class="num">${i.correctedItemTotal ?? '—'}</td></tr>`,
+        `<tr><td>${escapeHtml(i.itemId)}</td><td>${escapeHtml(i.type)}</td><td class="num">${i.n}</td><td class="num">${i.difficulty}</td><td class="num">${i.correctedItemTotal ?? '—'}</td></tr>`,
     )
     .join('');
   const { alpha, sem, itemsInAlpha } = report.reliability;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Cohort report ${esc(report.assessmentId)}</title><style>${CSS}</style></head><body>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Cohort report ${escapeHtml(report.assessmentId)}</title><style>${CSS}</style></head><body>
 <header><h1>Cohort report</h1>
-<p class="muted">Assessment ${esc(report.assessmentId)} · ${esc(playbook.id)}@${esc(playbook.version)} · ${report.candidates} scored candidates</p>
-${report.warning ? `<p class="warn">${esc(report.warning)}</p>` : ''}</header>
+<p class="muted">Assessment ${escapeHtml(report.assessmentId)} · ${escapeHtml(playbook.id)}@${escapeHtml(playbook.version)} · ${report.candidates} scored candidates</p>
+${report.warning ? `<p class="warn">${escapeHtml(report.warning)}</p>` : ''}</header>
 <section><h2>Bands</h2><div class="counts">${bands.map((b) => `<div><strong>${report.bands[b]}</strong>${band(b)}</div>`).join('')}</div></section>
 <section><h2>Totals</h2>${histogramSvg(report.histogram)}</section>
 <section><h2>Ranking</h2><p class="muted">Names and e-mails come from the tenant's own invitations (Assay's reports carry session ids only). “Simulated as” is the answer quality the demo gave each synthetic candidate.</p>
@@ -101,7 +95,7 @@ ${report.warning ? `<p class="warn">${esc(report.warning)}</p>` : ''}</header>
 <section><h2>Sections</h2><table><thead><tr><th>Section</th><th class="num">Mean score</th></tr></thead><tbody>${Object.entries(
     report.sections,
   )
-    .map(([id, s]) => `<tr><td>${esc(id)}</td><td class="num">${s.mean}</td></tr>`)
+    .map(([id, s]) => `<tr><td>${escapeHtml(id)}</td><td class="num">${s.mean}</td></tr>`)
     .join('')}</tbody></table></section>
 <section><h2>Items</h2><p class="muted">Difficulty is the mean share of the item's points; corrected item–total correlation compares each item with the rest of the test. Reliability: Cronbach's α ${alpha ?? '—'} over ${itemsInAlpha} items, SEM ${sem ?? '—'}.</p>
 <table><thead><tr><th>Item</th><th>Type</th><th class="num">n</th><th class="num">Difficulty</th><th class="num">Item–total</th></tr></thead><tbody>${items}</tbody></table></section>

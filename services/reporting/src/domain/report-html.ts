@@ -1,3 +1,4 @@
+import { escapeHtml } from '@assay/platform';
 import type { SessionReport } from './session-report';
 
 const BAND_COLOURS: Record<string, string> = {
@@ -7,15 +8,6 @@ const BAND_COLOURS: Record<string, string> = {
   'not-recommended': '#b42318',
 };
 
-function esc(value: unknown): string {
-  return String(value)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
 /** Horizontal bars, 0–100, one per row; drawn inline so the page needs nothing else to print. */
 function barChart(title: string, rows: { label: string; value: number }[]): string {
   const rowHeight = 26;
@@ -24,10 +16,10 @@ function barChart(title: string, rows: { label: string; value: number }[]): stri
     .map((r, i) => {
       const y = i * rowHeight + 4;
       const width = Math.max(0, Math.min(100, r.value)) * 3;
-      return `<text x="0" y="${y + 16}" class="lbl">${esc(r.label)}</text><rect x="150" y="${y + 3}" width="300" height="16" class="track"/><rect x="150" y="${y + 3}" width="${width}" height="16" class="bar"/><text x="${158 + width}" y="${y + 16}" class="val">${esc(r.value)}</text>`;
+      return `<text x="0" y="${y + 16}" class="lbl">${escapeHtml(r.label)}</text><rect x="150" y="${y + 3}" width="300" height="16" class="track"/><rect x="150" y="${y + 3}" width="${width}" height="16" class="bar"/><text x="${158 + width}" y="${y + 16}" class="val">${escapeHtml(r.value)}</text>`;
     })
     .join('');
-  return `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 520 ${height}" width="520" height="${height}"><title>${esc(title)}</title>${bars}</svg>`;
+  return `<svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 520 ${height}" width="520" height="${height}"><title>${escapeHtml(title)}</title>${bars}</svg>`;
 }
 
 const CSS = `
@@ -48,8 +40,8 @@ export function reportHtml(report: SessionReport): string {
   const sections = Object.entries(report.sections);
   const parts: string[] = [];
   parts.push(`<header><h1>Assessment report</h1>
-<p class="muted">Session ${esc(report.sessionId)} · assessment ${esc(report.assessmentId)}${report.playbook ? ` · ${esc(report.playbook.id)}@${esc(report.playbook.version)}` : ''}${report.revision !== null ? ` · revision ${report.revision}` : ''}</p>
-<p><span class="total" data-testid="total">${report.total ?? '—'}</span><span class="band" style="background:${BAND_COLOURS[band] ?? '#5b6474'}" data-testid="band">${esc(band)}</span></p></header>`);
+<p class="muted">Session ${escapeHtml(report.sessionId)} · assessment ${escapeHtml(report.assessmentId)}${report.playbook ? ` · ${escapeHtml(report.playbook.id)}@${escapeHtml(report.playbook.version)}` : ''}${report.revision !== null ? ` · revision ${report.revision}` : ''}</p>
+<p><span class="total" data-testid="total">${report.total ?? '—'}</span><span class="band" style="background:${BAND_COLOURS[band] ?? '#5b6474'}" data-testid="band">${escapeHtml(band)}</span></p></header>`);
   if (sections.length > 0) {
     parts.push(`<section><h2>Sections</h2>${barChart(
       'Section scores out of 100',
@@ -58,7 +50,7 @@ export function reportHtml(report: SessionReport): string {
 <table><thead><tr><th>Section</th><th class="num">Score</th><th class="num">Weight</th><th>Hurdle</th></tr></thead><tbody>${sections
       .map(
         ([id, s]) =>
-          `<tr><td>${esc(id)}</td><td class="num">${s.score}</td><td class="num">${s.weight}</td><td>${s.hurdle ? `${s.hurdle.met ? 'met' : 'not met'} (min ${s.hurdle.min})` : '—'}</td></tr>`,
+          `<tr><td>${escapeHtml(id)}</td><td class="num">${s.score}</td><td class="num">${s.weight}</td><td>${s.hurdle ? `${s.hurdle.met ? 'met' : 'not met'} (min ${s.hurdle.min})` : '—'}</td></tr>`,
       )
       .join('')}</tbody></table></section>`);
   }
@@ -66,13 +58,13 @@ export function reportHtml(report: SessionReport): string {
     `<section><h2>Red flags</h2>${
       report.redFlags.length === 0
         ? '<p>None raised.</p>'
-        : `<ul>${report.redFlags.map((f) => `<li class="flag">${esc(f.severity)}: ${esc(f.message)} <span class="muted">(${esc(f.item)}: “${esc(f.text)}”)</span></li>`).join('')}</ul>`
+        : `<ul>${report.redFlags.map((f) => `<li class="flag">${escapeHtml(f.severity)}: ${escapeHtml(f.message)} <span class="muted">(${escapeHtml(f.item)}: “${escapeHtml(f.text)}”)</span></li>`).join('')}</ul>`
     }</section>`,
   );
   if (report.submission) {
     const s = report.submission;
     parts.push(`<section><h2>Integrity signals</h2><p class="muted">Advisory only; never part of the score.</p>
-<table><tbody><tr><th>Ended</th><td>${esc(s.reason)} at ${esc(s.submittedAt)}</td></tr><tr><th>Focus lost</th><td class="num">${s.signals.focusLost}</td></tr><tr><th>Pastes</th><td class="num">${s.signals.pastes} (${s.signals.pastedChars} characters)</td></tr></tbody></table></section>`);
+<table><tbody><tr><th>Ended</th><td>${escapeHtml(s.reason)} at ${escapeHtml(s.submittedAt)}</td></tr><tr><th>Focus lost</th><td class="num">${s.signals.focusLost}</td></tr><tr><th>Pastes</th><td class="num">${s.signals.pastes} (${s.signals.pastedChars} characters)</td></tr></tbody></table></section>`);
   }
   if (report.items.length > 0) {
     parts.push(
@@ -80,11 +72,11 @@ export function reportHtml(report: SessionReport): string {
         .map(
           (
             item,
-          ) => `<div class="item"><h3>${esc(item.id)} <span class="muted">${esc(item.type)} · ${esc(item.section)} · ${item.score} / ${item.max}${item.answered ? '' : ' · unanswered'}</span></h3>
+          ) => `<div class="item"><h3>${escapeHtml(item.id)} <span class="muted">${escapeHtml(item.type)} · ${escapeHtml(item.section)} · ${item.score} / ${item.max}${item.answered ? '' : ' · unanswered'}</span></h3>
 <table><thead><tr><th>Rule</th><th>Met</th><th class="num">Points</th><th>Evidence</th></tr></thead><tbody>${item.evidence
             .map(
               (e) =>
-                `<tr><td>${esc(e.rule)}</td><td>${e.met ? 'yes' : 'no'}</td><td class="num">${e.points}</td><td>${esc(e.text)}${e.note ? ` <span class="muted">${esc(e.note)}</span>` : ''}</td></tr>`,
+                `<tr><td>${escapeHtml(e.rule)}</td><td>${e.met ? 'yes' : 'no'}</td><td class="num">${e.points}</td><td>${escapeHtml(e.text)}${e.note ? ` <span class="muted">${escapeHtml(e.note)}</span>` : ''}</td></tr>`,
             )
             .join('')}</tbody></table></div>`,
         )
@@ -104,7 +96,7 @@ ${barChart(
     )
       .map(
         ([id, q]) =>
-          `<tr><td>${esc(id)}</td><td class="num">${q.mean}</td><td class="num">${q.min}–${q.max}${q.disagreement ? ' <span class="flag">!</span>' : ''}</td><td>${q.notes.map(esc).join('<br>')}</td></tr>`,
+          `<tr><td>${escapeHtml(id)}</td><td class="num">${q.mean}</td><td class="num">${q.min}–${q.max}${q.disagreement ? ' <span class="flag">!</span>' : ''}</td><td>${q.notes.map(escapeHtml).join('<br>')}</td></tr>`,
       )
       .join('')}</tbody></table></section>`);
   }
@@ -114,13 +106,13 @@ ${barChart(
         (r) =>
           `<tr><td class="num">${r.revision}</td><td>${
             r.review
-              ? `${esc(r.review.itemId)}: ${r.review.from} → ${r.review.to} by ${esc(r.review.reviewer)} — ${esc(r.review.reason)}`
+              ? `${escapeHtml(r.review.itemId)}: ${r.review.from} → ${r.review.to} by ${escapeHtml(r.review.reviewer)} — ${escapeHtml(r.review.reason)}`
               : r.rescore
-                ? `re-scored ${esc(r.rescore.fromVersion)} → ${esc(r.rescore.toVersion)}`
+                ? `re-scored ${escapeHtml(r.rescore.fromVersion)} → ${escapeHtml(r.rescore.toVersion)}`
                 : 'scored'
-          }</td><td>${esc(r.at)}</td><td class="num">${r.total}</td><td>${esc(r.band)}</td></tr>`,
+          }</td><td>${escapeHtml(r.at)}</td><td class="num">${r.total}</td><td>${escapeHtml(r.band)}</td></tr>`,
       )
       .join('')}</tbody></table></section>`,
   );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Assessment report ${esc(report.sessionId)}</title><style>${CSS}</style></head><body>${parts.join('\n')}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Assessment report ${escapeHtml(report.sessionId)}</title><style>${CSS}</style></head><body>${parts.join('\n')}</body></html>`;
 }

@@ -5,29 +5,11 @@ import {
   type EventDetail,
 } from '@assay/events';
 import type { ClaimRef } from '@assay/platform';
-import type { Scorecard } from '@assay/scoring';
+import { ERASED_TEXT, eraseScorecardText } from '@assay/scoring';
 import { StaleCardError, type CardRecord, type ScoringStore } from '../store';
 
-/** What erased free text reads as. */
-export const ERASED_TEXT = '[erased]';
+export { ERASED_TEXT };
 const ATTEMPTS = 5;
-
-/**
- * The scorecard without anything quoting the candidate: evidence spans and red-flag quotes are
- * blanked; rules, points and totals stay so cohort statistics still add up.
- */
-export function eraseScorecardText(card: Scorecard): Scorecard {
-  return {
-    ...card,
-    items: Object.fromEntries(
-      Object.entries(card.items).map(([id, item]) => [
-        id,
-        { ...item, evidence: item.evidence.map((e) => ({ ...e, text: ERASED_TEXT })) },
-      ]),
-    ),
-    redFlags: card.redFlags.map((f) => ({ ...f, text: ERASED_TEXT })),
-  };
-}
 
 /** The card as kept after erasure: no answers, no quotes, no review reasons. */
 export function erasedCard(record: CardRecord, at: string): CardRecord {
