@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { candidateErasureRequested, createEvent, sessionSubmitted } from '@assay/events';
+import { candidateErasureRequested, createEvent } from '@assay/events';
 import { useTestTables } from '@assay/local/test-support/dynamo';
 import {
   ClaimCheckError,
@@ -10,10 +10,11 @@ import {
   resolveClaim,
   ttlSeconds,
 } from '@assay/platform';
-import { drawForm, findBuiltin, playbookHash } from '@assay/playbooks';
+import { findBuiltin } from '@assay/playbooks';
 import { ERASED_TEXT, eraseScoringData } from '../src/domain/erasure';
 import { reviewItem, scoreSubmission } from '../src/domain/scorecards';
 import { ScoringStore } from '../src/store';
+import { submittedEvent } from './support/submission';
 
 // Scoring's part of a candidate erasure on DynamoDB Local: the card keeps its numbers and loses
 // the answers, quotes, review reasons and full-scorecard claims; a late submission for an erased
@@ -23,45 +24,17 @@ const library = findBuiltin('medical-billing-specialist')!;
 const RETAIN_UNTIL = '2028-11-23T10:00:00.000Z';
 let store: ScoringStore;
 let db: Awaited<ReturnType<typeof useTestTables>>['db'];
-let n = 0;
 
 beforeAll(async () => {
   ({ db } = await useTestTables());
   store = new ScoringStore(db);
 });
 
-function submission(tenantId: string) {
-  n += 1;
-  const sessionId = `ses_${String(n).padStart(26, 'E')}`;
-  const form = drawForm(library, { seed: sessionId, sampling: {} });
-  const answers: Record<string, Record<string, unknown>> = {};
-  for (const item of form.playbook.items) {
-    if (item.type === 'sjt') answers[item.id] = { ...item.key };
-    if (item.type === 'written') answers[item.id] = { text: 'Dear Ms. Smith, kind regards' };
-  }
-  return createEvent(
-    sessionSubmitted,
-    { tenantId, correlationId: `corr-${n}` },
-    {
-      sessionId,
-      assessmentId: 'asm_01',
-      invitationId: 'inv_01',
-      reason: 'candidate',
-      startedAt: '2026-11-23T10:00:00.000Z',
-      submittedAt: '2026-11-23T10:20:00.000Z',
-      playbook: { id: library.id, version: library.version, hash: playbookHash(library) },
-      signals: { focusLost: 0, pastes: 0, pastedChars: 0 },
-      retainUntil: RETAIN_UNTIL,
-      form: {
-        seed: form.seed,
-        sampling: form.sampling,
-        itemIds: form.itemIds,
-        playbook: JSON.parse(JSON.stringify(form.playbook)) as Record<string, unknown>,
-      },
-      answers,
-    },
-  );
-}
+const submission = (tenantId: string) =>
+  submittedEvent(tenantId, library, {
+    writtenText: 'Dear Ms. Smith, kind regards',
+    retainUntil: RETAIN_UNTIL,
+  });
 
 const erasureOf = (tenantId: string, sessionIds: string[]) =>
   createEvent(

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { createEvent, sessionSubmitted, type EventData } from '@assay/events';
+import { createEvent, sessionSubmitted } from '@assay/events';
 import { useTestTables } from '@assay/local/test-support/dynamo';
 import { claimWrites, HttpProblem, outboxEntryFromImage, PoisonEventError } from '@assay/platform';
-import { drawForm, findBuiltin, Playbook, playbookHash } from '@assay/playbooks';
+import { findBuiltin, Playbook, playbookHash } from '@assay/playbooks';
 import { score } from '@assay/scoring';
 import { submitInterview } from '../src/domain/interviews';
 import { RubricNotHeldError } from '../src/domain/rubrics';
@@ -16,6 +16,7 @@ import {
   scoreSubmission,
 } from '../src/domain/scorecards';
 import { ScoringStore } from '../src/store';
+import { submittedEvent } from './support/submission';
 
 // The scoring domain on real DynamoDB Local: a submission is scored once with the pinned
 // version, a hash mismatch is poison, reviews and re-scores revise deterministically.
@@ -23,49 +24,11 @@ import { ScoringStore } from '../src/store';
 const library = findBuiltin('medical-billing-specialist')!;
 let store: ScoringStore;
 let db: Awaited<ReturnType<typeof useTestTables>>['db'];
-let n = 0;
 
 beforeAll(async () => {
   ({ db } = await useTestTables());
   store = new ScoringStore(db);
 });
-
-/** A submission drawn from `playbook`, answering every sjt item with its key. */
-function submission(
-  tenantId: string,
-  playbook: Playbook,
-  overrides: Partial<EventData<typeof sessionSubmitted>> = {},
-) {
-  n += 1;
-  const sessionId = `ses_${String(n).padStart(26, '0')}`;
-  const form = drawForm(playbook, { seed: sessionId, sampling: {} });
-  const answers: Record<string, Record<string, unknown>> = {};
-  for (const item of form.playbook.items) {
-    if (item.type === 'sjt') answers[item.id] = { ...item.key };
-  }
-  return createEvent(
-    sessionSubmitted,
-    { tenantId, correlationId: `corr-${n}` },
-    {
-      sessionId,
-      assessmentId: 'asm_01',
-      invitationId: 'inv_01',
-      reason: 'candidate',
-      startedAt: '2026-11-23T10:00:00.000Z',
-      submittedAt: '2026-11-23T10:20:00.000Z',
-      playbook: { id: playbook.id, version: playbook.version, hash: playbookHash(playbook) },
-      signals: { focusLost: 0, pastes: 0, pastedChars: 0 },
-      form: {
-        seed: form.seed,
-        sampling: form.sampling,
-        itemIds: form.itemIds,
-        playbook: JSON.parse(JSON.stringify(form.playbook)) as Record<string, unknown>,
-      },
-      answers,
-      ...overrides,
-    },
-  );
-}
 
 async function outbox(tenantId: string, type: string) {
   const out = await db.send(
@@ -85,7 +48,7 @@ const ctx = (tenantId: string) => ({ tenantId, correlationId: 'corr-review' });
 
 describe('scoring a submission', () => {
   it('scores once with the library version; redelivery changes nothing', async () => {
-    const event = submission('t1', library);
+    const event = submittedEvent('t1', library);
     expect(await scoreSubmission(store, event)).toBe(true);
     expect(await scoreSubmission(store, event)).toBe(false);
     const card = (await store.getCard('t1', event.data.sessionId))!;
@@ -105,7 +68,7 @@ describe('scoring a submission', () => {
   });
 
   it('scores a claim-checked submission the same way', async () => {
-    const inline = submission('t1', library);
+    const inline = submittedEvent('t1', library);
     if (!('form' in inline.data)) throw new Error('inline form expected');
     const { form, answers, ...base } = inline.data;
     const claim = claimWrites('t1', JSON.stringify({ form, answers }));
@@ -123,7 +86,7 @@ describe('scoring a submission', () => {
   });
 
   it('refuses a pinned hash that is not the version it names (poison, not a silent score)', async () => {
-    const event = submission('t1', library);
+    const event = submittedEvent('t1', library);
     const forged = {
       ...event,
       data: {
@@ -136,7 +99,7 @@ describe('scoring a submission', () => {
   });
 
   it('refuses a form that is not the pinned version (an altered key)', async () => {
-    const event = submission('t1', library);
+    const event = submittedEvent('t1', library);
     if (!('form' in event.data)) throw new Error('inline form expected');
     const items = (event.data.form.playbook.items as { type: string; key?: unknown }[]).map((i) =>
       i.type === 'sjt' ? { ...i, key: { best: 'x', worst: 'y' } } : i,
@@ -147,7 +110,7 @@ describe('scoring a submission', () => {
 
   it('waits (a retryable error) for a tenant version it does not hold yet', async () => {
     const own = Playbook.parse({ ...library, id: 'acme-unpublished' });
-    await expect(scoreSubmission(store, submission('t1', own))).rejects.toBeInstanceOf(
+    await expect(scoreSubmission(store, submittedEvent('t1', own))).rejects.toBeInstanceOf(
       RubricNotHeldError,
     );
   });
@@ -178,7 +141,7 @@ describe('reviews and re-scores', () => {
         playbook: JSON.parse(JSON.stringify(p)) as Record<string, unknown>,
       });
     }
-    const event = submission('t2', v1);
+    const event = submittedEvent('t2', v1);
     sessionId = event.data.sessionId;
     await scoreSubmission(store, event);
   });
@@ -258,7 +221,7 @@ describe('interviews', () => {
     Object.fromEntries(questions.map((id, i) => [id, { rating: r[i] ?? 3, notes: `said ${id}` }]));
 
   beforeAll(async () => {
-    const event = submission('t3', library);
+    const event = submittedEvent('t3', library);
     sessionId = event.data.sessionId;
     await scoreSubmission(store, event);
   });
