@@ -25,6 +25,7 @@ import {
   driveCandidate,
   newRecord,
 } from '../../tests/faults/support/candidates';
+import { faultChecks } from '../../tests/faults/support/checks';
 
 const { values } = parseArgs({
   options: {
@@ -36,11 +37,7 @@ const CANDIDATES = Number(values.candidates);
 const DOWN_MS = Number(values['down-ms']);
 const PLAYBOOK = findBuiltin('medical-billing-specialist')!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const failures: string[] = [];
-const check = (ok: boolean, what: string) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const { check, finish } = faultChecks();
 const stackLog: string[] = [];
 
 async function main(): Promise<void> {
@@ -157,8 +154,7 @@ async function main(): Promise<void> {
     await dynamo.stop();
     rmSync(data, { recursive: true, force: true });
   }
-  console.log(failures.length ? `\n${failures.length} check(s) failed` : '\nall checks passed');
-  process.exitCode = failures.length ? 1 : 0;
+  finish();
 }
 
 await main();

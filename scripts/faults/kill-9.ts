@@ -23,6 +23,7 @@ import {
 import { listening, startStackProcess } from '../../tests/faults/support/stack-process';
 import { WebhookReceiver } from '../../tests/faults/support/webhook-receiver';
 import { diagnoseUnrelayed } from '../../packages/local/src/streams/diagnose-relay';
+import { faultChecks } from '../../tests/faults/support/checks';
 
 const { values } = parseArgs({
   options: {
@@ -38,11 +39,7 @@ const CRASH_AFTER_SUBMITS = Number(values['crash-after-submits']);
 const PLAYBOOK = findBuiltin('medical-billing-specialist')!;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const failures: string[] = [];
-const check = (ok: boolean, what: string) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const { check, finish } = faultChecks();
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -204,8 +201,7 @@ async function main(): Promise<void> {
     if (!values.keep) rmSync(data, { recursive: true, force: true });
     else console.log(`data kept in ${data}`);
   }
-  console.log(failures.length ? `\n${failures.length} check(s) failed` : '\nall checks passed');
-  process.exitCode = failures.length ? 1 : 0;
+  finish();
 }
 
 await main();
