@@ -209,7 +209,6 @@ export class ScoringStore {
     event: (ref: ClaimRef) => PendingEvent,
   ): Promise<void> {
     const claim = claimWrites(tenantId, JSON.stringify(record.card));
-    const { answers, engineCard, card, overrides, history, ...rest } = record;
     const claimRefs = [
       ...(record.claimRefs ?? []).filter((r) => r.claimId !== claim.ref.claimId),
       claim.ref,
@@ -217,22 +216,7 @@ export class ScoringStore {
     const put: TransactWriteItem = {
       Put: {
         TableName: this.table,
-        Item: {
-          ...marshall(
-            {
-              ...cardKey(tenantId, record.sessionId),
-              ...rest,
-              claimRefs,
-              overrides: JSON.stringify(overrides),
-              history: JSON.stringify(history),
-              ...ttlOf(record.retainUntil),
-            },
-            { removeUndefinedValues: true },
-          ),
-          answersGz: { B: zip(answers) },
-          engineCardGz: { B: zip(engineCard) },
-          cardGz: { B: zip(card) },
-        },
+        Item: cardItem(tenantId, { ...record, claimRefs }),
         ...(expectedRevision === undefined
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : {
@@ -313,26 +297,11 @@ export class ScoringStore {
    * only over the revision it was read at; a lost race is a StaleCardError.
    */
   async replaceErasedCard(tenantId: string, record: CardRecord): Promise<void> {
-    const { answers, engineCard, card, overrides, history, ...rest } = record;
     try {
       await this.db.send(
         new PutItemCommand({
           TableName: this.table,
-          Item: {
-            ...marshall(
-              {
-                ...cardKey(tenantId, record.sessionId),
-                ...rest,
-                overrides: JSON.stringify(overrides),
-                history: JSON.stringify(history),
-                ...ttlOf(record.retainUntil),
-              },
-              { removeUndefinedValues: true },
-            ),
-            answersGz: { B: zip(answers) },
-            engineCardGz: { B: zip(engineCard) },
-            cardGz: { B: zip(card) },
-          },
+          Item: cardItem(tenantId, record),
           ConditionExpression: 'revision = :expected',
           ExpressionAttributeValues: { ':expected': { N: String(record.revision) } },
         }),
@@ -405,6 +374,26 @@ function ttlOf(retainUntil: string | undefined): Record<string, number> {
 
 function erasedKey(tenantId: string, sessionId: string) {
   return { pk: `T#${tenantId}`, sk: `ERASED#${sessionId}` };
+}
+
+/** A card as stored: small fields as attributes, JSON fields as strings, large ones gzipped. */
+function cardItem(tenantId: string, record: CardRecord): Record<string, AttributeValue> {
+  const { answers, engineCard, card, overrides, history, ...rest } = record;
+  return {
+    ...marshall(
+      {
+        ...cardKey(tenantId, record.sessionId),
+        ...rest,
+        overrides: JSON.stringify(overrides),
+        history: JSON.stringify(history),
+        ...ttlOf(record.retainUntil),
+      },
+      { removeUndefinedValues: true },
+    ),
+    answersGz: { B: zip(answers) },
+    engineCardGz: { B: zip(engineCard) },
+    cardGz: { B: zip(card) },
+  };
 }
 
 function cardKey(tenantId: string, sessionId: string) {
