@@ -9,6 +9,7 @@ import type { LocalStack } from '@assay/local';
 import { allTables, serviceTables, services } from '@assay/manifests';
 import { dynamoClient, tableName, TenantRegistry } from '@assay/platform';
 import { apiClient } from '../support/api-client';
+import { answerEveryItem } from '../support/answers';
 import { startTestStack } from '../support/stack';
 
 // Candidate erasure over real HTTP on the local stack: a candidate takes an assessment that is
@@ -109,22 +110,12 @@ async function takeAssessment(candidate: Record<string, string>): Promise<string
     `/v1/take/${inv.json.token}/start`,
   );
   const sessionId = started.json.id;
-  let seq = 0;
-  for (const item of started.json.form.items) {
-    const answer =
-      item.type === 'sjt'
-        ? { best: item.options![0]!.id, worst: item.options![1]!.id }
-        : item.type === 'detail'
-          ? item.response?.options
-            ? { choice: item.response.options[0]!.id }
-            : { value: '350' }
-          : { text: `Dear patient, the amount was applied to your deductible. ${ANSWER_MARK}` };
-    const saved = await taker.request('PUT', `/v1/sessions/${sessionId}/answers/${item.id}`, {
-      seq: ++seq,
-      answer,
-    });
-    expect(saved.status, saved.text).toBe(200);
-  }
+  await answerEveryItem(
+    taker,
+    sessionId,
+    started.json.form.items,
+    `Dear patient, the amount was applied to your deductible. ${ANSWER_MARK}`,
+  );
   await taker.post(`/v1/sessions/${sessionId}/signals`, {
     signals: [{ kind: 'paste', at: new Date().toISOString(), itemId: 'x', chars: 12 }],
   });

@@ -13,6 +13,7 @@ import type { LocalStack } from '@assay/local';
 import { scoringService } from '@assay/service-scoring';
 import { sessionService } from '@assay/service-session';
 import { apiClient } from '../support/api-client';
+import { answerEveryItem } from '../support/answers';
 import { startTestStack } from '../support/stack';
 
 // The whole results path over real HTTP on the local stack: a tenant publishes a playbook, a
@@ -131,24 +132,12 @@ describe('publish, take and score', () => {
       `/v1/take/${inv.json.token}/start`,
     );
     sessionId = started.json.id;
-    let seq = 0;
-    for (const item of started.json.form.items) {
-      const answer =
-        item.type === 'sjt'
-          ? { best: item.options![0]!.id, worst: item.options![1]!.id }
-          : item.type === 'detail'
-            ? item.response?.options
-              ? { choice: item.response.options[0]!.id }
-              : { value: '350' }
-            : {
-                text: 'Dear Ms. Smith, I reviewed your bill and the amount was applied to your deductible. Kind regards',
-              };
-      const saved = await candidate.request('PUT', `/v1/sessions/${sessionId}/answers/${item.id}`, {
-        seq: ++seq,
-        answer,
-      });
-      expect(saved.status, saved.text).toBe(200);
-    }
+    await answerEveryItem(
+      candidate,
+      sessionId,
+      started.json.form.items,
+      'Dear Ms. Smith, I reviewed your bill and the amount was applied to your deductible. Kind regards',
+    );
     await candidate.post(`/v1/sessions/${sessionId}/signals`, {
       signals: [{ kind: 'focus-lost', at: new Date().toISOString() }],
     });
